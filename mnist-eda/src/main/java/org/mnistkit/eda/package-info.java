@@ -1,0 +1,2 @@
+/** Truncated SVD, PCA, UMAP and plots (to come). */
+package org.mnistkit.eda;

@@ -1,0 +1,2 @@
+/** A Keras-like Sequential API over Deeplearning4j (to come). */
+package org.mnistkit.nn;
