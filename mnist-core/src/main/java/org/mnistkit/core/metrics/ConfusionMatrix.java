@@ -193,14 +193,18 @@ public final class ConfusionMatrix {
   }
 
   /**
-   * The table as R prints yardstick's {@code conf_mat}: a "Truth" header over the columns,
-   * "Prediction" over the row labels, row labels right-aligned, counts right-aligned in columns as
-   * wide as the widest count or the column's name. Lines end with a newline.
+   * The table as R prints yardstick's {@code conf_mat} (a two-way {@code table} with dimnames
+   * Prediction and Truth): a "Truth" header over the columns, then "Prediction" over the row labels.
+   * As in R's {@code printMatrix}, row labels are left-justified after an indent that is 2, or more
+   * when needed to make the label column as wide as "Prediction"; every count is formatted to the
+   * width of the widest count, and each column is right-justified to that width or its name's.
+   * Lines end with a newline.
    */
   @Override
   public String toString() {
     int k = counts.length;
-    int labelWidth = "Prediction".length();
+    String rowHeader = "Prediction";
+    int labelWidth = 0;
     int countWidth = 1;
     for (int r = 0; r < k; r++) {
       labelWidth = Math.max(labelWidth, classNames.get(r).length());
@@ -208,9 +212,11 @@ public final class ConfusionMatrix {
         countWidth = Math.max(countWidth, Long.toString(counts[r][c]).length());
       }
     }
+    int indent = rowHeader.length() < labelWidth + 2 ? 2 : rowHeader.length() - labelWidth;
+    labelWidth += indent;
     StringBuilder sb = new StringBuilder();
     sb.append(" ".repeat(labelWidth)).append("Truth\n");
-    sb.append(pad("Prediction", labelWidth, false));
+    sb.append(pad(rowHeader, labelWidth, false));
     int[] widths = new int[k];
     for (int c = 0; c < k; c++) {
       widths[c] = Math.max(countWidth, classNames.get(c).length());
@@ -218,7 +224,7 @@ public final class ConfusionMatrix {
     }
     sb.append('\n');
     for (int r = 0; r < k; r++) {
-      sb.append(pad(classNames.get(r), labelWidth, true));
+      sb.append(pad(" ".repeat(indent) + classNames.get(r), labelWidth, false));
       for (int c = 0; c < k; c++) {
         sb.append(' ').append(pad(Long.toString(counts[r][c]), widths[c], true));
       }
