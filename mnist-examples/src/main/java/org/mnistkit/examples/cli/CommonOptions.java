@@ -1,0 +1,98 @@
+package org.mnistkit.examples.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.mnistkit.core.data.DatasetLoader;
+import org.mnistkit.core.data.DatasetSpec;
+import org.mnistkit.core.data.MnistDataset;
+import picocli.CommandLine.Option;
+
+/** The options every {@code mnistkit} subcommand takes (a picocli mixin). */
+public final class CommonOptions {
+
+  @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion",
+      description = "Dataset: mnist or fashion (Fashion-MNIST). Default: ${DEFAULT-VALUE}.")
+  String dataset;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Read the four IDX files (plain or .gz) from DIR instead of the verified cache.")
+  Path dataDir;
+
+  @Option(names = "--seed", defaultValue = "123", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads, at least 1. Default: all cores.")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "mnistkit-report",
+      description = "Folder for pictures and reports. Default: ${DEFAULT-VALUE}.")
+  Path out;
+
+  @Option(names = "--json", description = "Print exactly one JSON object (snake_case keys) on stdout; "
+      + "all logging goes to stderr.")
+  boolean json;
+
+  @Option(names = "--quiet", description = "No progress bars or messages on stderr.")
+  boolean quiet;
+
+  /** @return the dataset spec named by --dataset */
+  public DatasetSpec spec() {
+    return DatasetSpec.byName(dataset);
+  }
+
+  /** @return the seed, default 123 */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * @return the thread count from --threads, else the number of available processors
+   * @throws IllegalArgumentException when --threads is below 1
+   */
+  public int threads() {
+    if (threads == null) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+    }
+    return threads;
+  }
+
+  /** @return the --out folder */
+  public Path out() {
+    return out;
+  }
+
+  /** @return whether --json was given */
+  public boolean json() {
+    return json;
+  }
+
+  /** @return whether --quiet was given */
+  public boolean quiet() {
+    return quiet;
+  }
+
+  /**
+   * Loads the dataset: from --data-dir when given, else from the verified cache (fetched on first use).
+   *
+   * @return the dataset
+   * @throws IOException when it cannot be loaded; the message says why and what to do
+   */
+  public MnistDataset load() throws IOException {
+    DatasetSpec spec = spec();
+    if (dataDir != null) {
+      return DatasetLoader.read(dataDir, spec, "folder " + dataDir);
+    }
+    return DatasetLoader.builder().quiet(quiet).build().load(spec);
+  }
+
+  /** Prints a progress or status line to stderr unless --quiet. */
+  public void log(String line) {
+    if (!quiet) {
+      System.err.println(line);
+    }
+  }
+}

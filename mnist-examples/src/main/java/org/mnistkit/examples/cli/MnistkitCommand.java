@@ -1,0 +1,51 @@
+package org.mnistkit.examples.cli;
+
+import java.io.IOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code mnistkit} command line: {@code java -jar mnist-examples/target/mnistkit.jar <command>}.
+ * Every subcommand takes the {@link CommonOptions}. Errors are printed as one line on stderr
+ * (exit code 1); bad options print the usage (exit code 2).
+ */
+@Command(name = "mnistkit", mixinStandardHelpOptions = true, version = "mnistkit 0.1.0-SNAPSHOT",
+    description = "MNIST in Java: load, explore, train a network and a random forest, compare.",
+    subcommands = {DataCommand.class, CommandLine.HelpCommand.class})
+public final class MnistkitCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.err);
+  }
+
+  /**
+   * Builds the command line with mnistkit's error handling: an {@link IOException} or
+   * {@link IllegalArgumentException} is reported as {@code mnistkit: message} without a stack trace.
+   *
+   * @return a configured picocli command line
+   */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new MnistkitCommand());
+    cl.setExecutionExceptionHandler((e, line, parsed) -> {
+      if (e instanceof IOException || e instanceof IllegalArgumentException) {
+        line.getErr().println("mnistkit: " + e.getMessage());
+        return 1;
+      }
+      throw e;
+    });
+    return cl;
+  }
+
+  /**
+   * Runs the command line and exits with its code.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+    System.exit(commandLine().execute(args));
+  }
+}
