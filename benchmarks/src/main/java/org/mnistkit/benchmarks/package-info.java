@@ -1,2 +1,2 @@
-/** JMH benchmarks of mnistkit. */
+/** JMH benchmarks of mnistkit; run with {@code java -jar benchmarks/target/benchmarks.jar}. */
 package org.mnistkit.benchmarks;

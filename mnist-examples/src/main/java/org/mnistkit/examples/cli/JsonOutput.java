@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Writes a command's result record as one JSON object on stdout. Record components named in
@@ -32,7 +32,7 @@ public final class JsonOutput {
   }
 
   /** Prints {@link #toJson} of the result and a newline to the stream. */
-  public static void print(Object result, PrintStream out) {
+  public static void print(Object result, PrintWriter out) {
     out.println(toJson(result));
     out.flush();
   }
