@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.mnistkit.core.idx.IdxReader;
+import org.mnistkit.core.io.AtomicFiles;
 
 /**
  * One dataset's folder of verified files, such as {@code ~/.mnistkit/datasets/mnist}.
@@ -28,8 +28,8 @@ import org.mnistkit.core.idx.IdxReader;
  * verification is remembered in a {@code .verified} stamp (name, size and modification time) and
  * repeated only when the file changes.
  *
- * <p>New files are written to a temporary file in the same folder while their checksum is computed,
- * and moved into place atomically only when it matches; a mismatching file is deleted. A process
+ * <p>New files are written with {@link AtomicFiles} while their checksum is computed, and moved into
+ * place only when it matches; a mismatching file is deleted. A process
  * that dies mid-download leaves at most a hidden {@code .part} file behind, never a corrupt file
  * under a dataset name.
  */
@@ -89,39 +89,35 @@ final class DatasetCache {
    * @throws IOException when reading or writing fails (nothing is stored)
    */
   void install(DatasetFile file, InputStream content, String source) throws IOException {
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.name(), ".part");
-    try {
-      MessageDigest sha = newSha256();
-      long size = 0;
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        InputStream in = uncompressed(content);
-        byte[] buf = new byte[CHUNK];
-        for (int n; (n = in.read(buf)) > 0; ) {
-          size += n;
-          if (size > file.sizeBytes()) {
-            throw new ChecksumMismatchException(String.format(Locale.ROOT,
-                "%s from %s is longer than the expected %d bytes; discarded", file.name(), source,
-                file.sizeBytes()));
-          }
-          sha.update(buf, 0, n);
-          out.write(buf, 0, n);
-        }
-      }
-      String found = HexFormat.of().formatHex(sha.digest());
-      if (size != file.sizeBytes() || !found.equals(file.sha256())) {
+    Path target = dir.resolve(file.name());
+    AtomicFiles.write(target, out -> copyVerified(file, content, source, out));
+    Files.deleteIfExists(dir.resolve(file.name() + ".gz"));
+    Map<String, String> stamps = readStamps();
+    stamps.put(file.name(), stampOf(target));
+    writeStamps(stamps);
+  }
+
+  /** Copies the uncompressed content to out, throwing when its size or SHA-256 is not the file's. */
+  private static void copyVerified(DatasetFile file, InputStream content, String source, OutputStream out)
+      throws IOException {
+    MessageDigest sha = newSha256();
+    long size = 0;
+    InputStream in = uncompressed(content);
+    byte[] buf = new byte[CHUNK];
+    for (int n; (n = in.read(buf)) > 0; ) {
+      size += n;
+      if (size > file.sizeBytes()) {
         throw new ChecksumMismatchException(String.format(Locale.ROOT,
-            "%s from %s has %d bytes with SHA-256 %s; expected %d bytes with SHA-256 %s; discarded",
-            file.name(), source, size, found, file.sizeBytes(), file.sha256()));
+            "%s from %s is longer than the expected %d bytes; discarded", file.name(), source, file.sizeBytes()));
       }
-      Path target = dir.resolve(file.name());
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      Files.deleteIfExists(dir.resolve(file.name() + ".gz"));
-      Map<String, String> stamps = readStamps();
-      stamps.put(file.name(), stampOf(target));
-      writeStamps(stamps);
-    } finally {
-      Files.deleteIfExists(tmp);
+      sha.update(buf, 0, n);
+      out.write(buf, 0, n);
+    }
+    String found = HexFormat.of().formatHex(sha.digest());
+    if (size != file.sizeBytes() || !found.equals(file.sha256())) {
+      throw new ChecksumMismatchException(String.format(Locale.ROOT,
+          "%s from %s has %d bytes with SHA-256 %s; expected %d bytes with SHA-256 %s; discarded",
+          file.name(), source, size, found, file.sizeBytes(), file.sha256()));
     }
   }
 
@@ -190,12 +186,7 @@ final class DatasetCache {
   private void writeStamps(Map<String, String> stamps) throws IOException {
     StringBuilder sb = new StringBuilder();
     stamps.forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
-    Path tmp = Files.createTempFile(dir, STAMP, ".part");
-    try {
-      Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-      Files.move(tmp, dir.resolve(STAMP), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(dir.resolve(STAMP), out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
   }
+
 }

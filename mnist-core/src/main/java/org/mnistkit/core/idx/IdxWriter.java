@@ -5,10 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPOutputStream;
+import org.mnistkit.core.io.AtomicFiles;
 
 /**
  * Writes {@link IdxArray}s as IDX files (big-endian, the layout {@link IdxReader} reads), plain or
@@ -29,31 +28,24 @@ public final class IdxWriter {
   private IdxWriter() {}
 
   /**
-   * Writes an array to a file. The bytes go to a temporary file in the same directory that is moved
-   * into place when complete, so a failure never leaves a partial file under {@code file}'s name.
+   * Writes an array to a file with {@link AtomicFiles}: a failure never leaves a partial file
+   * under {@code file}'s name.
    *
    * @param array what to write
-   * @param file the destination; its parent directory must exist; an existing file is replaced
+   * @param file the destination; missing parent folders are created; an existing file is replaced
    * @param compression plain or gzip
    * @throws IOException when the file cannot be written
    */
   public static void write(IdxArray array, Path file, Compression compression) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        if (compression == Compression.GZIP) {
-          try (GZIPOutputStream gz = new GZIPOutputStream(out, CHUNK_BYTES)) {
-            write(array, gz);
-          }
-        } else {
-          write(array, out);
+    AtomicFiles.write(file, out -> {
+      if (compression == Compression.GZIP) {
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, CHUNK_BYTES)) {
+          write(array, gz);
         }
+      } else {
+        write(array, out);
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   /**

@@ -153,6 +153,15 @@ class DatasetLoaderTest {
   }
 
   @Test
+  void anUnknownHostFailsAtOnceWithoutRetries() {
+    long t0 = System.nanoTime();
+    DatasetLoader l = loader().mirrors(List.of(URI.create("https://no-such-host.invalid/mnist/"))).retries(5).build();
+    assertThrowsWithMessage(DatasetUnavailableException.class, () -> l.fetch(data.spec),
+        "https://no-such-host.invalid/mnist/: unknown host no-such-host.invalid");
+    assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "no back-off for an unknown host");
+  }
+
+  @Test
   void aCorruptedCacheFileIsFetchedAgain() throws IOException {
     DatasetLoader l = loader().mirrors(List.of(url("/good/"))).build();
     l.fetch(data.spec);

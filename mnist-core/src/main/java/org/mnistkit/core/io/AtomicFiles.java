@@ -1,0 +1,58 @@
+package org.mnistkit.core.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Writes files so that a reader never sees a partial one: the bytes go to a hidden temporary file
+ * in the target's folder, which is moved over the target atomically only when the writer finished
+ * without an exception; otherwise the temporary file is deleted and the target is left as it was.
+ * Files get the usual {@code rw-r--r--} permissions on POSIX file systems.
+ */
+public final class AtomicFiles {
+
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  private AtomicFiles() {}
+
+  /** Writes the content of a file to a stream; throwing aborts the write. */
+  @FunctionalInterface
+  public interface Writer {
+    /**
+     * @param out a buffered stream to the temporary file; closed by the caller
+     * @throws IOException to abort: the target is then left untouched
+     */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes a file atomically.
+   *
+   * @param target the file to create or replace; its folder is created if missing
+   * @param writer produces the content
+   * @throws IOException what the writer threw, or a failure to write or move the file; in both
+   *     cases the target is unchanged and no temporary file is left behind
+   */
+  public static void write(Path target, Writer writer) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+    try {
+      if (POSIX) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        writer.writeTo(out);
+      }
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}
