@@ -80,7 +80,7 @@ final class HttpMirrorSource implements DatasetSource {
         last = new HttpTimeoutException("no response from " + uri + " within " + settings.requestTimeout());
         continue;
       } catch (ConnectException e) {
-        if (e.getCause() instanceof UnresolvedAddressException) {
+        if (unresolved(e)) {
           throw new UnknownHostException("unknown host " + uri.getHost());
         }
         last = new ConnectException("cannot connect to " + uri + ": " + DatasetLoader.describe(e));
@@ -150,6 +150,16 @@ final class HttpMirrorSource implements DatasetSource {
         Thread.interrupted(); // clear an interrupt the watchdog may have raised
       }
     }
+  }
+
+  /** The JDK's client reports an unknown host as a ConnectException caused, somewhere, by this. */
+  private static boolean unresolved(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ProgressBar progressBar(DatasetFile file, long length) {
