@@ -1,0 +1,92 @@
+package org.mnistkit.forest;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
+import org.mnistkit.core.metrics.ConfusionMatrix;
+
+/**
+ * Prints a forest the way R's {@code print.randomForest} does: type, number of trees, mtry, the
+ * OOB error rate in percent rounded to 2 decimals, and the OOB confusion matrix with true classes
+ * as rows, predicted classes as columns and a {@code class.error} column (7 significant digits,
+ * as R prints a numeric column). The "Call:" line is replaced by the data shape and seed.
+ */
+final class ForestPrinter {
+
+  private ForestPrinter() {}
+
+  static String print(RandomForestModel m) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%nRandomForestModel: x %d x %d, seed %d%n",
+        m.numRows(), m.numFeatures(), m.seed()));
+    sb.append("               Type of random forest: classification\n");
+    sb.append("                     Number of trees: ").append(m.numTrees()).append('\n');
+    sb.append("No. of variables tried at each split: ").append(m.mtry()).append("\n\n");
+    double err = m.oobError();
+    if (Double.isNaN(err)) {
+      sb.append("        OOB estimate of  error rate: NA (no row was out of bag)\n");
+      return sb.toString();
+    }
+    sb.append("        OOB estimate of  error rate: ").append(percent(err)).append("%\n");
+    sb.append("Confusion matrix:\n");
+    sb.append(confusion(m.oobConfusionMatrix()));
+    return sb.toString();
+  }
+
+  /** err * 100 rounded to 2 decimals without trailing zeros, like R's round(x, 2) printed. */
+  static String percent(double err) {
+    return new BigDecimal(err * 100).setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros()
+        .toPlainString();
+  }
+
+  /** The matrix with truth as rows, like randomForest's {@code confusion}. */
+  static String confusion(ConfusionMatrix cm) {
+    int k = cm.numClasses();
+    List<String> names = cm.classNames();
+    String[][] cells = new String[k + 1][k + 2]; // header row + k rows; name column + k + error
+    cells[0][0] = "";
+    for (int c = 0; c < k; c++) {
+      cells[0][c + 1] = names.get(c);
+    }
+    cells[0][k + 1] = "class.error";
+    double[] errors = new double[k];
+    int decimals = 0;
+    for (int t = 0; t < k; t++) {
+      errors[t] = cm.classError(t);
+      decimals = Math.max(decimals, decimalsFor(errors[t]));
+    }
+    for (int t = 0; t < k; t++) {
+      cells[t + 1][0] = names.get(t);
+      for (int c = 0; c < k; c++) {
+        cells[t + 1][c + 1] = Long.toString(cm.count(c, t));
+      }
+      cells[t + 1][k + 1] = String.format(Locale.ROOT, "%." + decimals + "f", errors[t]);
+    }
+    int[] width = new int[k + 2];
+    for (String[] row : cells) {
+      for (int c = 0; c < row.length; c++) {
+        width[c] = Math.max(width[c], row[c].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String[] row : cells) {
+      sb.append(row[0]).append(" ".repeat(width[0] - row[0].length()));
+      for (int c = 1; c < row.length; c++) {
+        sb.append(' ').append(" ".repeat(width[c] - row[c].length())).append(row[c]);
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Decimals needed to show v to 7 significant digits without trailing zeros. */
+  private static int decimalsFor(double v) {
+    if (v == 0) {
+      return 0;
+    }
+    int scale = new BigDecimal(v).round(new MathContext(7)).stripTrailingZeros().scale();
+    return Math.max(0, scale);
+  }
+}

@@ -1,0 +1,282 @@
+package org.mnistkit.forest;
+
+import java.util.Arrays;
+
+/**
+ * Finds the best Gini split of a node over a set of candidate features, as CART and randomForest
+ * do: it maximises {@code sum_k L_k^2 / nL + sum_k R_k^2 / nR} over thresholds between adjacent
+ * codes present in the node, where L_k and R_k are the (bootstrap-weighted) class counts left and
+ * right. The Gini decrease of a split is that value minus {@code sum_k N_k^2 / N} of the parent
+ * (Breiman et al. 1984; randomForest's findbestsplit).
+ *
+ * <p>The codes of the node's rows for the candidate features are first gathered into one
+ * contiguous buffer: from the feature-major codes when the node holds a large share of the rows
+ * (nearly sequential reads), otherwise from the row-major codes, reading the candidates of one
+ * row from one short stretch of memory. Each feature is then scanned in one of two ways, chosen
+ * per node by its size: large nodes fill a histogram of class counts per code and walk the
+ * non-empty codes (found through a 256-bit mask); small nodes sort (code, position) keys and walk
+ * the rows in order, which avoids touching k counts per code. Both give the same split. Ties keep
+ * the first best candidate (lowest feature index, then lowest threshold); randomForest breaks
+ * ties at random.
+ *
+ * <p>One instance per worker thread; it reads the node's rows, classes and weights from the
+ * arrays it was given.
+ */
+final class SplitFinder {
+
+  /** Nodes with at most this many distinct rows are scanned by sorting. */
+  static final int SORT_LIMIT = 48;
+
+  /** Nodes with at least 1 / DENSITY of all rows read the feature-major codes. */
+  static final int DENSITY = 16;
+
+  private final byte[] codes;
+  private final byte[] rowCodes;
+  private final int n;
+  private final int p;
+  private final int k;
+  private final int[] rows;
+  private final int[] cls;
+  private final int[] wts;
+  private final byte[] local;
+  private final int[] hist;
+  private final long[] mask = new long[4];
+  private final long[] left;
+  private final long[] right;
+  private final long[] keys;
+  private final int sortLimit;
+  private final int density;
+
+  private int bestColumn;
+  private int bestLeftCode;
+  private int bestRightCode;
+  private double bestCrit;
+  private int m;
+
+  /**
+   * @param bins the recoded training data
+   * @param k the number of classes
+   * @param maxFeatures the most candidate features per node (mtry)
+   * @param rows row indices of the current node ranges (shared with the tree grower)
+   * @param cls class index of each entry of rows
+   * @param wts in-bag count of each entry of rows
+   */
+  SplitFinder(FeatureBins bins, int k, int maxFeatures, int[] rows, int[] cls, int[] wts) {
+    this(bins, k, maxFeatures, rows, cls, wts, SORT_LIMIT, DENSITY);
+  }
+
+  /** As above with the two strategy switches given (tests check that they do not matter). */
+  SplitFinder(FeatureBins bins, int k, int maxFeatures, int[] rows, int[] cls, int[] wts,
+      int sortLimit, int density) {
+    this.sortLimit = sortLimit;
+    this.density = density;
+    this.keys = new long[Math.min(sortLimit, bins.rows())];
+    this.codes = bins.codes();
+    this.rowCodes = bins.rowCodes();
+    this.n = bins.rows();
+    this.p = bins.cols();
+    this.k = k;
+    this.rows = rows;
+    this.cls = cls;
+    this.wts = wts;
+    this.local = new byte[Math.multiplyExact(maxFeatures, n)];
+    this.hist = new int[FeatureBins.MAX_BINS * k];
+    this.left = new long[k];
+    this.right = new long[k];
+  }
+
+  /**
+   * Finds the best split of entries s..e-1 over the given features.
+   *
+   * @param features candidate features, ascending (the first nf entries)
+   * @param nf how many candidates
+   * @param parent the node's weighted class counts (k entries)
+   * @param parentSum2 sum of the squares of parent
+   * @param parentTotal sum of parent
+   * @return the position in features of the best split's feature, or -1 when every candidate is
+   *     constant in the node
+   */
+  int find(int[] features, int nf, int s, int e, long[] parent, long parentSum2,
+      long parentTotal) {
+    m = e - s;
+    gather(features, nf, s, e);
+    bestColumn = -1;
+    bestCrit = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < nf; j++) {
+      if (m <= sortLimit) {
+        scanSorted(j, s, parent, parentSum2, parentTotal);
+      } else {
+        scanHistogram(j, s, parent, parentSum2, parentTotal);
+      }
+    }
+    return bestColumn;
+  }
+
+  /** @return the largest code that goes left in the best split */
+  int bestLeftCode() {
+    return bestLeftCode;
+  }
+
+  /** @return the smallest code present in the node that goes right in the best split */
+  int bestRightCode() {
+    return bestRightCode;
+  }
+
+  /** @return the best split's {@code sum L^2 / nL + sum R^2 / nR} */
+  double bestCrit() {
+    return bestCrit;
+  }
+
+  /**
+   * @param column a position in the features of the last {@link #find}
+   * @param i an entry of the node, s..e-1, relative to s
+   * @return the code of that entry's row for that feature
+   */
+  int code(int column, int i) {
+    return local[column * m + i] & 0xFF;
+  }
+
+  private void gather(int[] features, int nf, int s, int e) {
+    final byte[] out = local;
+    final int mm = m;
+    if ((long) mm * density >= n) {
+      for (int j = 0; j < nf; j++) {
+        int off = features[j] * n;
+        int base = j * mm - s;
+        for (int i = s; i < e; i++) {
+          out[base + i] = codes[off + rows[i]];
+        }
+      }
+    } else {
+      final byte[] rc = rowCodes;
+      final int pp = p;
+      for (int i = s; i < e; i++) {
+        int row = rows[i] * pp;
+        int at = i - s;
+        for (int j = 0; j < nf; j++) {
+          out[at] = rc[row + features[j]];
+          at += mm;
+        }
+      }
+    }
+  }
+
+  private void scanHistogram(int column, int s, long[] parent, long parentSum2,
+      long parentTotal) {
+    final int[] h = hist;
+    final long[] msk = mask;
+    final int kk = k;
+    final byte[] col = local;
+    final int base = column * m;
+    for (int i = 0; i < m; i++) {
+      int code = col[base + i] & 0xFF;
+      h[code * kk + cls[s + i]] += wts[s + i];
+      msk[code >>> 6] |= 1L << code;
+    }
+    System.arraycopy(parent, 0, right, 0, kk);
+    Arrays.fill(left, 0L);
+    long sumL2 = 0;
+    long sumR2 = parentSum2;
+    long nL = 0;
+    long nR = parentTotal;
+    int prev = -1;
+    for (int word = 0; word < 4; word++) {
+      long bits = msk[word];
+      msk[word] = 0L;
+      while (bits != 0L) {
+        int b = (word << 6) | Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+        if (prev >= 0) {
+          double crit = (double) sumL2 / nL + (double) sumR2 / nR;
+          if (crit > bestCrit) {
+            bestCrit = crit;
+            bestColumn = column;
+            bestLeftCode = prev;
+            bestRightCode = b;
+          }
+        }
+        int hb = b * kk;
+        long nb = 0;
+        for (int c = 0; c < kk; c++) {
+          int cnt = h[hb + c];
+          if (cnt != 0) {
+            h[hb + c] = 0;
+            long l = left[c];
+            long r = right[c];
+            sumL2 += cnt * (2 * l + cnt);
+            sumR2 += cnt * (cnt - 2 * r);
+            left[c] = l + cnt;
+            right[c] = r - cnt;
+            nb += cnt;
+          }
+        }
+        nL += nb;
+        nR -= nb;
+        prev = b;
+      }
+    }
+  }
+
+  private void scanSorted(int column, int s, long[] parent, long parentSum2, long parentTotal) {
+    final long[] ks = keys;
+    final byte[] col = local;
+    final int base = column * m;
+    int lo = 255;
+    int hi = 0;
+    for (int j = 0; j < m; j++) {
+      int code = col[base + j] & 0xFF;
+      lo = Math.min(lo, code);
+      hi = Math.max(hi, code);
+      ks[j] = ((long) code << 32) | j;
+    }
+    if (lo == hi) {
+      return; // constant in this node
+    }
+    if (m <= 16) {
+      for (int j = 1; j < m; j++) {
+        long key = ks[j];
+        int q = j - 1;
+        while (q >= 0 && ks[q] > key) {
+          ks[q + 1] = ks[q];
+          q--;
+        }
+        ks[q + 1] = key;
+      }
+    } else {
+      Arrays.sort(ks, 0, m);
+    }
+    System.arraycopy(parent, 0, right, 0, k);
+    Arrays.fill(left, 0L);
+    long sumL2 = 0;
+    long sumR2 = parentSum2;
+    long nL = 0;
+    long nR = parentTotal;
+    int code = (int) (ks[0] >>> 32);
+    for (int j = 0; j < m; j++) {
+      int i = s + (int) ks[j];
+      int c = cls[i];
+      long w = wts[i];
+      long l = left[c];
+      long r = right[c];
+      sumL2 += w * (2 * l + w);
+      sumR2 += w * (w - 2 * r);
+      left[c] = l + w;
+      right[c] = r - w;
+      nL += w;
+      nR -= w;
+      if (j + 1 < m) {
+        int next = (int) (ks[j + 1] >>> 32);
+        if (next != code) {
+          double crit = (double) sumL2 / nL + (double) sumR2 / nR;
+          if (crit > bestCrit) {
+            bestCrit = crit;
+            bestColumn = column;
+            bestLeftCode = code;
+            bestRightCode = next;
+          }
+          code = next;
+        }
+      }
+    }
+  }
+}
