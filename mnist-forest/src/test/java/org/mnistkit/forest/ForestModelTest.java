@@ -1,0 +1,143 @@
+package org.mnistkit.forest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.mnistkit.core.metrics.ConfusionMatrix;
+import org.mnistkit.core.tensor.FloatMatrix;
+
+class ForestModelTest {
+
+  @Test
+  void theForestIsTheSameForOneThreadAndForEight() {
+    Fixtures.Data d = Fixtures.clusters(300, 12, 21);
+    RandomForest.Builder b = RandomForest.builder().trees(40).mtry(3).seed(99).importance(true);
+    RandomForestModel one = b.threads(1).build().fit(d.x(), d.y());
+    RandomForestModel eight = b.threads(8).build().fit(d.x(), d.y());
+    for (int t = 0; t < one.numTrees(); t++) {
+      assertArrayEquals(one.tree(t).nodes(), eight.tree(t).nodes(), "tree " + t);
+      assertArrayEquals(one.tree(t).counts(), eight.tree(t).counts(), "tree " + t);
+    }
+    assertEquals(one.oobError(), eight.oobError());
+    assertEquals(one.importance(), eight.importance());
+    assertEquals(one.predictProba(d.x()), eight.predictProba(d.x()));
+    RandomForestModel otherSeed = b.seed(100).threads(2).build().fit(d.x(), d.y());
+    assertTrue(otherSeed.tree(0).numNodes() != one.tree(0).numNodes()
+        || !java.util.Arrays.equals(otherSeed.tree(0).nodes(), one.tree(0).nodes()));
+  }
+
+  @Test
+  void oobErrorEqualsTheErrorOfOobVotesCountedByHand() {
+    Fixtures.Data d = Fixtures.clusters(90, 4, 5);
+    RandomForestModel model = RandomForest.builder().trees(15).mtry(2).seed(3).threads(2).build()
+        .fit(d.x(), d.y());
+    int n = d.x().rows();
+    int[][] votes = new int[n][3];
+    for (int t = 0; t < model.numTrees(); t++) {
+      int[] inBag = model.inBagCounts(t);
+      int[] pred = model.predictTree(t, d.x());
+      int drawn = 0;
+      for (int i = 0; i < n; i++) {
+        drawn += inBag[i];
+        if (inBag[i] == 0) {
+          votes[i][pred[i]]++;
+        }
+      }
+      assertEquals(n, drawn, "a bootstrap sample has n draws");
+    }
+    int rows = 0;
+    int wrong = 0;
+    int[] truth = new int[n];
+    int[] predicted = new int[n];
+    for (int i = 0; i < n; i++) {
+      int best = 0;
+      for (int c = 1; c < 3; c++) {
+        if (votes[i][c] > votes[i][best]) {
+          best = c;
+        }
+      }
+      if (votes[i][best] > 0) {
+        truth[rows] = d.y()[i];
+        predicted[rows] = best;
+        wrong += best != d.y()[i] ? 1 : 0;
+        rows++;
+      }
+    }
+    assertTrue(rows > 80 && wrong > 0, "a meaningful check: " + rows + " rows, " + wrong + " wrong");
+    assertEquals((double) wrong / rows, model.oobError());
+    assertEquals(ConfusionMatrix.of(java.util.Arrays.copyOf(truth, rows),
+        java.util.Arrays.copyOf(predicted, rows), 3), model.oobConfusionMatrix());
+    FloatMatrix shares = model.oobVotes();
+    int i = 7;
+    int total = votes[i][0] + votes[i][1] + votes[i][2];
+    assertEquals((float) votes[i][1] / total, shares.get(i, 1), 1e-6f);
+  }
+
+  @Test
+  void votesAreTheTreesPredictionsAndPredictIsTheirMajority() {
+    Fixtures.Data d = Fixtures.clusters(120, 5, 9);
+    Fixtures.Data test = Fixtures.clusters(37, 5, 10);
+    RandomForestModel model = RandomForest.builder().trees(11).threads(2).build()
+        .fit(d.x(), d.y());
+    int[] votes = model.votes(test.x());
+    int[] expected = new int[37 * 3];
+    for (int t = 0; t < model.numTrees(); t++) {
+      int[] pred = model.predictTree(t, test.x());
+      for (int i = 0; i < 37; i++) {
+        expected[i * 3 + pred[i]]++;
+      }
+    }
+    assertArrayEquals(expected, votes);
+    int[] predicted = model.predict(test.x());
+    FloatMatrix proba = model.predictProba(test.x());
+    for (int i = 0; i < 37; i++) {
+      int best = 0;
+      for (int c = 1; c < 3; c++) {
+        if (expected[i * 3 + c] > expected[i * 3 + best]) {
+          best = c;
+        }
+      }
+      assertEquals(best, predicted[i]);
+      assertEquals(expected[i * 3 + 2] / 11f, proba.get(i, 2), 1e-6f);
+    }
+    assertTrue(org.mnistkit.core.metrics.Metrics.accuracy(test.y(), predicted) > 0.8);
+  }
+
+  @Test
+  void printsLikeRandomForest() {
+    float[][] rows = new float[40][];
+    int[] y = new int[40];
+    for (int i = 0; i < 40; i++) {
+      y[i] = i % 2;
+      rows[i] = new float[] {y[i] == 0 ? i % 3 : 7 + i % 3, (i * 7) % 5}; // a wide gap in x0
+    }
+    RandomForestModel model = RandomForest.builder().trees(25).mtry(2).seed(4).threads(1)
+        .build().fit(FloatMatrix.of(rows), y);
+    ConfusionMatrix cm = model.oobConfusionMatrix();
+    String expected = String.format(java.util.Locale.ROOT,
+        "%nRandomForestModel: x 40 x 2, seed 4%n"
+            + "               Type of random forest: classification\n"
+            + "                     Number of trees: 25\n"
+            + "No. of variables tried at each split: 2\n\n"
+            + "        OOB estimate of  error rate: 0%%\n"
+            + "Confusion matrix:\n"
+            + "   0  1 class.error\n"
+            + "0 %2d %2d           0\n"
+            + "1 %2d %2d           0\n",
+        cm.count(0, 0), cm.count(1, 0), cm.count(0, 1), cm.count(1, 1));
+    assertEquals(expected, model.toString());
+  }
+
+  @Test
+  void confusionTableFormatsClassErrorLikeR() {
+    ConfusionMatrix cm = ConfusionMatrix.of(new int[] {0, 0, 1, 1, 1, 1, 1, 1, 1, 1},
+        new int[] {0, 0, 0, 1, 1, 1, 1, 1, 1, 1}, java.util.List.of("a", "bb"));
+    assertEquals("   a bb class.error\n"
+        + "a  2  0       0.000\n"
+        + "bb 1  7       0.125\n", ForestPrinter.confusion(cm));
+    assertEquals("6.53", ForestPrinter.percent(0.0653));
+    assertEquals("57", ForestPrinter.percent(0.57));
+  }
+}
