@@ -1,0 +1,177 @@
+package org.mnistkit.eda.svd;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.mnistkit.core.tensor.FloatMatrix;
+import org.mnistkit.eda.Workers;
+
+/**
+ * Fitted principal components (immutable): what {@code prcomp_irlba} returns as {@code sdev},
+ * {@code rotation}, {@code center}, {@code scale} and {@code x}, plus the settings and data shape
+ * it was fitted with. Arrays are returned as copies; matrices as they are (do not modify them).
+ */
+public final class PcaModel {
+
+  private final Pca settings;
+  private final int nRows;
+  private final int nCols;
+  private final double[] center;
+  private final double[] scale;
+  private final SvdResult svd;
+  private final double totalVariance;
+  private final FloatMatrix scores;
+
+  PcaModel(Pca settings, int nRows, int nCols, double[] center, double[] scale, SvdResult svd,
+      double totalVariance) {
+    this.settings = settings;
+    this.nRows = nRows;
+    this.nCols = nCols;
+    this.center = center == null ? null : center.clone();
+    this.scale = scale == null ? null : scale.clone();
+    this.svd = svd;
+    this.totalVariance = totalVariance;
+    double[] d = svd.singularValues();
+    int k = d.length;
+    float[] u = svd.u().data();
+    float[] s = new float[nRows * k];
+    for (int i = 0; i < nRows; i++) {
+      for (int c = 0; c < k; c++) {
+        s[i * k + c] = (float) (u[i * k + c] * d[c]);
+      }
+    }
+    this.scores = FloatMatrix.wrap(nRows, k, s);
+  }
+
+  /** @return the settings this model was fitted with (components, centring, scaling, seed) */
+  public Pca settings() {
+    return settings;
+  }
+
+  /** @return the number of training rows n */
+  public int nRows() {
+    return nRows;
+  }
+
+  /** @return the number of columns p */
+  public int nCols() {
+    return nCols;
+  }
+
+  /** @return k, the number of components */
+  public int nComponents() {
+    return svd.rank();
+  }
+
+  /** @return the p column centres, or null when not centred */
+  public double[] center() {
+    return center == null ? null : center.clone();
+  }
+
+  /** @return the p column scales (standard deviations), or null when not scaled */
+  public double[] scale() {
+    return scale == null ? null : scale.clone();
+  }
+
+  /** @return the rotation (loadings), p x k, orthonormal columns; prcomp's {@code rotation} */
+  public FloatMatrix rotation() {
+    return svd.v();
+  }
+
+  /** @return the scores of the training rows, n x k, {@code U diag(d)}; prcomp's {@code x} */
+  public FloatMatrix scores() {
+    return scores;
+  }
+
+  /** @return the k standard deviations of the components, {@code d / sqrt(n - 1)}, descending */
+  public double[] sdev() {
+    double[] d = svd.singularValues();
+    double denom = Math.sqrt(Math.max(1, nRows - 1));
+    for (int c = 0; c < d.length; c++) {
+      d[c] /= denom;
+    }
+    return d;
+  }
+
+  /** @return the total variance of the (centred, scaled) columns, the denominator of the ratios */
+  public double totalVariance() {
+    return totalVariance;
+  }
+
+  /**
+   * @return for each component, its share of the total variance ({@code sdev^2 / totalVariance},
+   *     summary.prcomp's "Proportion of Variance"), k values in [0, 1]
+   */
+  public double[] explainedVarianceRatio() {
+    double[] s = sdev();
+    for (int c = 0; c < s.length; c++) {
+      s[c] = s[c] * s[c] / totalVariance;
+    }
+    return s;
+  }
+
+  /** @return the underlying SVD of the centred (scaled) matrix, with its convergence record */
+  public SvdResult svd() {
+    return svd;
+  }
+
+  /**
+   * Projects rows onto the components: {@code ((x - center) / scale) rotation}, prcomp's
+   * {@code predict}. For the training rows this equals {@link #scores()} up to rounding.
+   *
+   * @param x m x p rows, finite values
+   * @return m x k scores
+   * @throws IllegalArgumentException when x has a different number of columns or a non-finite value
+   */
+  public FloatMatrix transform(FloatMatrix x) {
+    Objects.requireNonNull(x, "x");
+    if (x.cols() != nCols) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "x must have %d columns like the training data, got %d", nCols, x.cols()));
+    }
+    x.requireFinite("x");
+    int m = x.rows();
+    int p = nCols;
+    int k = nComponents();
+    float[] rot = rotation().data();
+    float[] a = x.data();
+    float[] out = new float[m * k];
+    try (Workers workers = new Workers(settings.threads())) {
+      workers.forRange(m, (chunk, from, to) -> {
+        double[] row = new double[p];
+        double[] acc = new double[k];
+        for (int i = from; i < to; i++) {
+          for (int j = 0; j < p; j++) {
+            double v = a[i * p + j];
+            if (center != null) {
+              v -= center[j];
+            }
+            if (scale != null) {
+              v /= scale[j];
+            }
+            row[j] = v;
+          }
+          java.util.Arrays.fill(acc, 0.0);
+          for (int j = 0; j < p; j++) {
+            double v = row[j];
+            int off = j * k;
+            for (int c = 0; c < k; c++) {
+              acc[c] += v * rot[off + c];
+            }
+          }
+          for (int c = 0; c < k; c++) {
+            out[i * k + c] = (float) acc[c];
+          }
+        }
+      });
+    }
+    return FloatMatrix.wrap(m, k, out);
+  }
+
+  /** @return for example {@code PcaModel[60000 x 784 -> 50, centred, sdev1=...]} */
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "PcaModel[%d x %d -> %d, %s%s, sdev1=%.6g, %s]", nRows,
+        nCols, nComponents(), center != null ? "centred" : "not centred",
+        scale != null ? ", scaled" : "", sdev()[0], svd);
+  }
+}
