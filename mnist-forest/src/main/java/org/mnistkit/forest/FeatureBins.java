@@ -15,8 +15,9 @@ import org.mnistkit.core.tensor.FloatMatrix;
  * of the largest value of a and the smallest value of b. For exact features these are the two
  * adjacent distinct values, as in randomForest and ranger.
  *
- * <p>Codes are stored feature-major ({@code codes[f * rows + i]}) so that scanning one feature
- * over the rows of a node touches one compact column. {@code -0.0} and {@code 0.0} are one value.
+ * <p>Codes are stored twice: feature-major ({@code codes[f * rows + i]}), read when a node holds
+ * a large share of the rows, and row-major ({@code rowCodes[i * cols + f]}), read for smaller
+ * nodes, whose rows are scattered. {@code -0.0} and {@code 0.0} are one value.
  */
 final class FeatureBins {
 
@@ -30,7 +31,7 @@ final class FeatureBins {
   private final int rows;
   private final int cols;
   private final byte[] codes;
-  private byte[] rowCodes;
+  private final byte[] rowCodes;
   private final float[][] lower;
   private final float[][] upper;
   private final boolean[] exact;
@@ -39,6 +40,7 @@ final class FeatureBins {
     this.rows = rows;
     this.cols = cols;
     this.codes = new byte[Math.multiplyExact(rows, cols)];
+    this.rowCodes = new byte[codes.length];
     this.lower = new float[cols][];
     this.upper = new float[cols][];
     this.exact = new boolean[cols];
@@ -56,10 +58,6 @@ final class FeatureBins {
     int tasks = (x.cols() + CHUNK - 1) / CHUNK;
     Parallel.forEach(tasks, threads, (worker, task) ->
         bins.encodeChunk(x.data(), task * CHUNK, Math.min(x.cols(), (task + 1) * CHUNK)));
-    bins.rowCodes = new byte[bins.codes.length];
-    int rowTasks = (x.rows() + 255) / 256;
-    Parallel.forEach(rowTasks, threads, (worker, task) ->
-        bins.transpose(task * 256, Math.min(x.rows(), (task + 1) * 256)));
     return bins;
   }
 
@@ -81,18 +79,6 @@ final class FeatureBins {
   /** @return the codes, row-major: code of row i, feature f at {@code i * cols + f} */
   byte[] rowCodes() {
     return rowCodes;
-  }
-
-  private void transpose(int from, int to) {
-    for (int f0 = 0; f0 < cols; f0 += 64) {
-      int f1 = Math.min(cols, f0 + 64);
-      for (int i = from; i < to; i++) {
-        int base = i * cols;
-        for (int f = f0; f < f1; f++) {
-          rowCodes[base + f] = codes[f * rows + i];
-        }
-      }
-    }
   }
 
   /** @return the number of codes of feature f, 1..256 */
@@ -138,85 +124,109 @@ final class FeatureBins {
     return (bits * 0x9E3779B9) >>> 23; // 9 bits: 0..511
   }
 
+  /**
+   * Encodes features f0..f1-1 in one pass over the rows: each new value gets the next provisional
+   * code in order of first appearance; afterwards provisional codes are mapped to ranks. A feature
+   * that shows more than MAX_BINS distinct values is binned by quantiles instead.
+   */
   private void encodeChunk(float[] data, int f0, int f1) {
     int width = f1 - f0;
     int[][] keys = new int[width][TABLE];
+    byte[][] slotCode = new byte[width][TABLE];
     int[] size = new int[width];
     boolean[] overflow = new boolean[width];
+    int[] lastBits = new int[width];
+    byte[] lastCode = new byte[width];
     for (int[] k : keys) {
       Arrays.fill(k, EMPTY);
     }
-    // Pass 1: collect the distinct values of each feature, up to MAX_BINS of them.
-    int[] last = new int[width];
-    Arrays.fill(last, EMPTY);
+    Arrays.fill(lastBits, EMPTY);
     for (int i = 0; i < rows; i++) {
       int base = i * cols + f0;
       for (int j = 0; j < width; j++) {
         int bits = bitsOf(data[base + j]);
-        if (bits == last[j] || overflow[j]) {
-          continue;
-        }
-        last[j] = bits;
-        int[] table = keys[j];
-        int s = slotOf(bits);
-        while (table[s] != EMPTY && table[s] != bits) {
-          s = (s + 1) & (TABLE - 1);
-        }
-        if (table[s] == EMPTY) {
-          if (size[j] == MAX_BINS) {
-            overflow[j] = true;
-          } else {
-            table[s] = bits;
-            size[j]++;
+        byte code;
+        if (bits == lastBits[j]) {
+          code = lastCode[j];
+        } else {
+          if (overflow[j]) {
+            continue;
           }
+          int[] table = keys[j];
+          int s = slotOf(bits);
+          while (table[s] != EMPTY && table[s] != bits) {
+            s = (s + 1) & (TABLE - 1);
+          }
+          if (table[s] == EMPTY) {
+            if (size[j] == MAX_BINS) {
+              overflow[j] = true;
+              continue;
+            }
+            table[s] = bits;
+            slotCode[j][s] = (byte) size[j]++;
+          }
+          code = slotCode[j][s];
+          lastBits[j] = bits;
+          lastCode[j] = code;
         }
+        codes[(f0 + j) * rows + i] = code;
+        rowCodes[base + j] = code;
       }
     }
-    // Exact features: code = rank of the value among the distinct values.
-    byte[][] slotCode = new byte[width][];
     for (int j = 0; j < width; j++) {
       int f = f0 + j;
       if (overflow[j]) {
         encodeQuantiles(data, f);
         continue;
       }
+      // Provisional code (order of first appearance) -> rank of the value.
       float[] values = new float[size[j]];
+      byte[] provisional = new byte[size[j]];
       int c = 0;
-      for (int bits : keys[j]) {
-        if (bits != EMPTY) {
-          values[c++] = Float.intBitsToFloat(bits);
+      for (int s = 0; s < TABLE; s++) {
+        if (keys[j][s] != EMPTY) {
+          values[c] = Float.intBitsToFloat(keys[j][s]);
+          provisional[c] = slotCode[j][s];
+          c++;
         }
       }
-      Arrays.sort(values);
-      byte[] sc = new byte[TABLE];
-      for (int r = 0; r < values.length; r++) {
-        int s = slotOf(bitsOf(values[r]));
-        while (keys[j][s] != bitsOf(values[r])) {
-          s = (s + 1) & (TABLE - 1);
-        }
-        sc[s] = (byte) r;
+      long[] order = new long[c];
+      for (int q = 0; q < c; q++) {
+        order[q] = ((long) sortableBits(values[q]) << 32) | (provisional[q] & 0xFF);
       }
-      slotCode[j] = sc;
-      lower[f] = values;
-      upper[f] = values;
+      Arrays.sort(order);
+      byte[] rank = new byte[MAX_BINS];
+      float[] sorted = new float[c];
+      for (int r = 0; r < c; r++) {
+        int prov = (int) (order[r] & 0xFF);
+        rank[prov] = (byte) r;
+        sorted[r] = values[indexOf(provisional, prov)];
+      }
+      int off = f * rows;
+      for (int i = 0; i < rows; i++) {
+        byte r = rank[codes[off + i] & 0xFF];
+        codes[off + i] = r;
+        rowCodes[i * cols + f] = r;
+      }
+      lower[f] = sorted;
+      upper[f] = sorted;
       exact[f] = true;
     }
-    // Pass 2: write the codes of the exact features.
-    for (int i = 0; i < rows; i++) {
-      int base = i * cols + f0;
-      for (int j = 0; j < width; j++) {
-        if (overflow[j]) {
-          continue;
-        }
-        int bits = bitsOf(data[base + j]);
-        int[] table = keys[j];
-        int s = slotOf(bits);
-        while (table[s] != bits) {
-          s = (s + 1) & (TABLE - 1);
-        }
-        codes[(f0 + j) * rows + i] = slotCode[j][s];
+  }
+
+  /** Maps a float's bits to an int whose signed order is the float's numeric order. */
+  private static int sortableBits(float v) {
+    int b = Float.floatToRawIntBits(v);
+    return b >= 0 ? b : b ^ 0x7fffffff;
+  }
+
+  private static int indexOf(byte[] a, int value) {
+    for (int i = 0; i < a.length; i++) {
+      if ((a[i] & 0xFF) == value) {
+        return i;
       }
     }
+    throw new IllegalStateException("code " + value + " not found");
   }
 
   /** Quantile binning of a feature with more than MAX_BINS distinct values. */
@@ -249,6 +259,7 @@ final class FeatureBins {
       int b = Arrays.binarySearch(edges, v);
       b = b >= 0 ? b : -b - 1; // number of edges < v, or the index of the edge equal to v
       codes[f * rows + i] = (byte) b;
+      rowCodes[i * cols + f] = (byte) b;
       lo[b] = Math.min(lo[b], v);
       hi[b] = Math.max(hi[b], v);
     }

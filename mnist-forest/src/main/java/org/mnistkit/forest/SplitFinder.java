@@ -25,7 +25,7 @@ import java.util.Arrays;
 final class SplitFinder {
 
   /** Nodes with at most this many distinct rows are scanned by sorting. */
-  static final int SORT_LIMIT = 48;
+  static final int SORT_LIMIT = 32;
 
   /** Nodes with at least 1 / DENSITY of all rows read the feature-major codes. */
   static final int DENSITY = 16;
@@ -43,6 +43,10 @@ final class SplitFinder {
   private final long[] mask = new long[4];
   private final long[] left;
   private final long[] right;
+  private final long[] present; // counts of the classes present in the node
+  private final int[] localOf; // class -> index among present classes
+  private final int[] localCls; // per entry of the node: index of its class among present ones
+  private int kp;
   private final long[] keys;
   private final int sortLimit;
   private final int density;
@@ -83,6 +87,9 @@ final class SplitFinder {
     this.hist = new int[FeatureBins.MAX_BINS * k];
     this.left = new long[k];
     this.right = new long[k];
+    this.present = new long[k];
+    this.localOf = new int[k];
+    this.localCls = new int[n];
   }
 
   /**
@@ -99,14 +106,24 @@ final class SplitFinder {
   int find(int[] features, int nf, int s, int e, long[] parent, long parentSum2,
       long parentTotal) {
     m = e - s;
+    kp = 0;
+    for (int c = 0; c < k; c++) {
+      if (parent[c] > 0) {
+        present[kp] = parent[c];
+        localOf[c] = kp++;
+      }
+    }
+    for (int i = s; i < e; i++) {
+      localCls[i - s] = localOf[cls[i]];
+    }
     gather(features, nf, s, e);
     bestColumn = -1;
     bestCrit = Double.NEGATIVE_INFINITY;
     for (int j = 0; j < nf; j++) {
       if (m <= sortLimit) {
-        scanSorted(j, s, parent, parentSum2, parentTotal);
+        scanSorted(j, s, present, parentSum2, parentTotal);
       } else {
-        scanHistogram(j, s, parent, parentSum2, parentTotal);
+        scanHistogram(j, s, present, parentSum2, parentTotal);
       }
     }
     return bestColumn;
@@ -165,16 +182,17 @@ final class SplitFinder {
       long parentTotal) {
     final int[] h = hist;
     final long[] msk = mask;
-    final int kk = k;
+    final int kk = kp;
     final byte[] col = local;
+    final int[] lc = localCls;
     final int base = column * m;
     for (int i = 0; i < m; i++) {
       int code = col[base + i] & 0xFF;
-      h[code * kk + cls[s + i]] += wts[s + i];
+      h[code * kk + lc[i]] += wts[s + i];
       msk[code >>> 6] |= 1L << code;
     }
     System.arraycopy(parent, 0, right, 0, kk);
-    Arrays.fill(left, 0L);
+    Arrays.fill(left, 0, kk, 0L);
     long sumL2 = 0;
     long sumR2 = parentSum2;
     long nL = 0;
@@ -198,17 +216,15 @@ final class SplitFinder {
         int hb = b * kk;
         long nb = 0;
         for (int c = 0; c < kk; c++) {
-          int cnt = h[hb + c];
-          if (cnt != 0) {
-            h[hb + c] = 0;
-            long l = left[c];
-            long r = right[c];
-            sumL2 += cnt * (2 * l + cnt);
-            sumR2 += cnt * (cnt - 2 * r);
-            left[c] = l + cnt;
-            right[c] = r - cnt;
-            nb += cnt;
-          }
+          long cnt = h[hb + c];
+          h[hb + c] = 0;
+          long l = left[c];
+          long r = right[c];
+          sumL2 += cnt * (2 * l + cnt);
+          sumR2 += cnt * (cnt - 2 * r);
+          left[c] = l + cnt;
+          right[c] = r - cnt;
+          nb += cnt;
         }
         nL += nb;
         nR -= nb;
@@ -245,17 +261,17 @@ final class SplitFinder {
     } else {
       Arrays.sort(ks, 0, m);
     }
-    System.arraycopy(parent, 0, right, 0, k);
-    Arrays.fill(left, 0L);
+    System.arraycopy(parent, 0, right, 0, kp);
+    Arrays.fill(left, 0, kp, 0L);
     long sumL2 = 0;
     long sumR2 = parentSum2;
     long nL = 0;
     long nR = parentTotal;
     int code = (int) (ks[0] >>> 32);
     for (int j = 0; j < m; j++) {
-      int i = s + (int) ks[j];
-      int c = cls[i];
-      long w = wts[i];
+      int i = (int) ks[j];
+      int c = localCls[i];
+      long w = wts[s + i];
       long l = left[c];
       long r = right[c];
       sumL2 += w * (2 * l + w);

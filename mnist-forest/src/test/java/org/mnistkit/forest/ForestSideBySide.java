@@ -1,5 +1,8 @@
 package org.mnistkit.forest;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.Locale;
 import org.mnistkit.core.data.LabeledImages;
 import org.mnistkit.core.data.Mnist;
@@ -40,13 +43,18 @@ public final class ForestSideBySide {
       long t1 = System.nanoTime();
       int[] pred = model.predict(xt);
       long t2 = System.nanoTime();
-      Runtime rt = Runtime.getRuntime();
+      long peak = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP) {
+          peak += pool.getPeakUsage().getUsed();
+        }
+      }
       System.out.printf(Locale.ROOT,
           "mnistkit n=%d ntree=%d importance=%b threads=%d rep=%d fit_s=%.2f predict_s=%.2f "
-              + "accuracy=%.4f oob_error=%.4f heap_used_mb=%d%n",
+              + "accuracy=%.4f oob_error=%.4f heap_peak_mb=%d max_heap_mb=%d%n",
           train.size(), ntree, importance, threads, r, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-          Metrics.accuracy(yt, pred), model.oobError(),
-          (rt.totalMemory() - rt.freeMemory()) >> 20);
+          Metrics.accuracy(yt, pred), model.oobError(), peak >> 20,
+          Runtime.getRuntime().maxMemory() >> 20);
       if (r == reps - 1 && System.getenv("PRINT_MODEL") != null) {
         System.out.println(model);
         System.out.println(model.importance().summary(10));
