@@ -1,0 +1,141 @@
+package org.mnistkit.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mnistkit.core.data.LabeledImages;
+import org.mnistkit.core.data.MnistDataset;
+import org.mnistkit.core.io.AtomicFiles;
+import org.mnistkit.core.metrics.ConfusionMatrix;
+import org.mnistkit.core.tensor.FloatMatrix;
+import org.mnistkit.forest.RandomForest;
+import org.mnistkit.forest.RandomForestModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mnistkit forest}: a random forest with R randomForest's defaults, trained on a seeded
+ * sample of the training images and tested on all test images.
+ */
+@Command(name = "forest", mixinStandardHelpOptions = true,
+    description = "Train a random forest (randomForest's defaults) on sampled training images; test on all test images.")
+public final class ForestCommand implements Callable<Integer> {
+
+  /** Which feature importance to compute. */
+  public enum ImportanceKind {
+    /** none beyond the always-available Gini decrease, not written */
+    none,
+    /** MeanDecreaseGini, written with --out */
+    gini,
+    /** MeanDecreaseAccuracy by permuting out-of-bag values (randomForest's importance = TRUE) */
+    permutation
+  }
+
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--train-size", defaultValue = "3000",
+      description = "Training images sampled with the seed, 2..60000. Default: ${DEFAULT-VALUE}.")
+  int trainSize;
+
+  @Option(names = "--trees", defaultValue = "500", description = "Number of trees. Default: ${DEFAULT-VALUE}.")
+  int trees;
+
+  @Option(names = "--mtry", description = "Features tried per split. Default: floor(sqrt(784)) = 28.")
+  Integer mtry;
+
+  @Option(names = "--node-size", defaultValue = "1", description = "Minimum node size. Default: ${DEFAULT-VALUE}.")
+  int nodeSize;
+
+  @Option(names = "--importance", defaultValue = "none", paramLabel = "none|gini|permutation",
+      description = "Importance to compute and, with --out, write as 28 x 28 CSV. Default: ${DEFAULT-VALUE}.")
+  ImportanceKind importance;
+
+  /**
+   * What {@code mnistkit forest --json} prints.
+   *
+   * @param trainSize training rows
+   * @param trees number of trees
+   * @param mtry features tried per split
+   * @param fitSeconds wall time of fit only
+   * @param predictSeconds wall time to predict all test images
+   * @param accuracy test accuracy in [0, 1]
+   * @param oobError out-of-bag error rate in [0, 1]
+   * @param confusionMatrix test counts, [predicted][truth]
+   * @param importanceFile the 28 x 28 importance CSV written with --out, or null
+   */
+  public record Result(int trainSize, int trees, int mtry, double fitSeconds, double predictSeconds,
+      double accuracy, double oobError, long[][] confusionMatrix, String importanceFile) {}
+
+  @Override
+  public Integer call() throws Exception {
+    MnistDataset data = common.load();
+    LabeledImages train = data.train().sample(checkedTrainSize(data), common.seed());
+    FloatMatrix x = train.toScaledMatrix();
+    RandomForest.Builder b = RandomForest.builder().trees(trees).nodeSize(nodeSize).seed(common.seed())
+        .threads(common.threads()).importance(importance == ImportanceKind.permutation);
+    if (mtry != null) {
+      b.mtry(mtry);
+    }
+    long t0 = System.nanoTime();
+    RandomForestModel model = b.build().fit(x, train.labels());
+    long t1 = System.nanoTime();
+    int[] predicted = model.predict(data.test().toScaledMatrix());
+    long t2 = System.nanoTime();
+    ConfusionMatrix cm = ConfusionMatrix.of(data.test().labels(), predicted, data.classNames());
+    String importanceFile = importance == ImportanceKind.none ? null : writeImportance(model);
+    Result r = new Result(train.size(), trees, model.mtry(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, cm.accuracy(),
+        model.oobError(), counts(cm), importanceFile);
+    PrintWriter out = spec.commandLine().getOut();
+    if (common.json()) {
+      JsonOutput.print(r, out);
+    } else {
+      out.println(model);
+      out.printf(Locale.ROOT, "test accuracy %.4f on %d images; fit %.2f s, predict %.2f s%n%n", r.accuracy(),
+          data.test().size(), r.fitSeconds(), r.predictSeconds());
+      out.print(cm);
+      if (importanceFile != null) {
+        out.println("importance written to " + importanceFile);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int checkedTrainSize(MnistDataset data) {
+    if (trainSize < 2 || trainSize > data.train().size()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "--train-size must be in 2..%d, got %d",
+          data.train().size(), trainSize));
+    }
+    return trainSize;
+  }
+
+  private String writeImportance(RandomForestModel model) throws java.io.IOException {
+    double[] values = importance == ImportanceKind.gini ? model.importance().meanDecreaseGini()
+        : model.importance().meanDecreaseAccuracy();
+    Path file = common.out().resolve("forest-importance-" + importance + ".csv");
+    StringBuilder sb = new StringBuilder();
+    int side = (int) Math.round(Math.sqrt(values.length));
+    for (int i = 0; i < values.length; i++) {
+      sb.append(String.format(Locale.ROOT, "%.6g", values[i])).append((i + 1) % side == 0 ? "\n" : ",");
+    }
+    AtomicFiles.write(file, o -> o.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
+    return file.toAbsolutePath().toString();
+  }
+
+  static long[][] counts(ConfusionMatrix cm) {
+    int k = cm.numClasses();
+    long[][] c = new long[k][k];
+    for (int p = 0; p < k; p++) {
+      for (int t = 0; t < k; t++) {
+        c[p][t] = cm.count(p, t);
+      }
+    }
+    return c;
+  }
+}

@@ -1,0 +1,78 @@
+package org.mnistkit.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForestAndSvdCommandTest {
+
+  @TempDir Path dir;
+  private final TinyMnist cli = new TinyMnist();
+
+  private JsonNode json() throws IOException {
+    String text = cli.out.toString().strip();
+    assertEquals(1, text.lines().count(), text);
+    return new ObjectMapper().readTree(text);
+  }
+
+  @Test
+  void forestJsonHasTheDocumentedKeysAndConsistentCounts() throws IOException {
+    TinyMnist.write(dir, 60, 20);
+    Path out = dir.resolve("report");
+    assertEquals(0, cli.run("forest", "--data-dir", dir.toString(), "--train-size", "40", "--trees", "10",
+        "--importance", "gini", "--out", out.toString(), "--threads", "2", "--json"), cli.err.toString());
+    JsonNode j = json();
+    for (String key : List.of("train_size", "trees", "mtry", "fit_seconds", "predict_seconds", "accuracy",
+        "oob_error", "confusion_matrix")) {
+      assertTrue(j.has(key), key + " in " + j);
+    }
+    assertEquals(40, j.get("train_size").asInt());
+    assertEquals(28, j.get("mtry").asInt());
+    long total = 0;
+    for (JsonNode row : j.get("confusion_matrix")) {
+      for (JsonNode c : row) {
+        total += c.asLong();
+      }
+    }
+    assertEquals(20, total, "every test image is counted");
+    double acc = j.get("accuracy").asDouble();
+    assertTrue(acc >= 0 && acc <= 1, "accuracy " + acc);
+    Path csv = Path.of(j.get("importance_file").asText());
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals(28, lines.size());
+    assertEquals(28, lines.get(0).split(",").length);
+  }
+
+  @Test
+  void forestRejectsATrainSizeOutOfRange() throws IOException {
+    TinyMnist.write(dir, 10, 5);
+    assertEquals(1, cli.run("forest", "--data-dir", dir.toString(), "--train-size", "11"));
+    assertTrue(cli.err.toString().contains("--train-size must be in 2..10, got 11"), cli.err.toString());
+  }
+
+  @Test
+  void svdJsonGivesDescendingSingularValues() throws IOException {
+    TinyMnist.write(dir, 50, 5);
+    assertEquals(0, cli.run("svd", "--data-dir", dir.toString(), "--components", "5", "--train-size", "40",
+        "--json"), cli.err.toString());
+    JsonNode j = json();
+    assertEquals(40, j.get("n").asInt());
+    assertEquals(5, j.get("components").asInt());
+    JsonNode sv = j.get("singular_values");
+    assertEquals(5, sv.size());
+    for (int i = 1; i < sv.size(); i++) {
+      assertTrue(sv.get(i - 1).asDouble() >= sv.get(i).asDouble(), sv.toString());
+    }
+    assertTrue(j.get("matvecs").asInt() > 0);
+    assertEquals(0, cli.run("svd", "--data-dir", dir.toString(), "--components", "3", "--center", "--train-size", "40",
+        "--json"), cli.err.toString());
+  }
+}
