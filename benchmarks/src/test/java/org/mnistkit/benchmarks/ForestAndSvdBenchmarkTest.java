@@ -1,0 +1,40 @@
+package org.mnistkit.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.mnistkit.core.metrics.Metrics;
+
+/** Runs each benchmark method once on small sizes so that the suite cannot rot unnoticed. */
+@Tag("mnist")
+class ForestAndSvdBenchmarkTest {
+
+  @Test
+  void forestFitsAndPredictsSanely() throws IOException {
+    ForestBenchmark b = new ForestBenchmark();
+    b.trainRows = 500;
+    b.testRows = 300;
+    b.threads = 2;
+    b.setUp();
+    assertEquals(500, b.fit().numTrees());
+    int[] predicted = b.predict();
+    assertEquals(300, predicted.length);
+    assertTrue(Metrics.accuracy(b.data.testY, predicted) > 0.8, "a 500-tree forest on 500 rows is far above chance");
+  }
+
+  @Test
+  void svdGivesDescendingSingularValues() throws IOException {
+    SvdBenchmark b = new SvdBenchmark();
+    b.rows = 2000;
+    b.nv = 5;
+    b.setUp();
+    double[] d = b.truncatedSvd().singularValues();
+    assertEquals(5, d.length);
+    for (int i = 1; i < d.length; i++) {
+      assertTrue(d[i - 1] >= d[i]);
+    }
+  }
+}
