@@ -60,6 +60,11 @@ public final class CommonOptions {
     return threads;
   }
 
+  /** @return the --data-dir folder, or null to use the verified cache */
+  public Path dataDir() {
+    return dataDir;
+  }
+
   /** @return the --out folder */
   public Path out() {
     return out;

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mnistkit", mixinStandardHelpOptions = true, version = "mnistkit 0.1.0-SNAPSHOT",
     description = "MNIST in Java: load, explore, train a network and a random forest, compare.",
-    subcommands = {DataCommand.class, ForestCommand.class, SvdCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DataCommand.class, WalkthroughCommand.class, ForestCommand.class, SvdCommand.class,
+        CommandLine.HelpCommand.class})
 public final class MnistkitCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

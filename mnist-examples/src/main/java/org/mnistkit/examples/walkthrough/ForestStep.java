@@ -1,0 +1,59 @@
+package org.mnistkit.examples.walkthrough;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.mnistkit.core.data.LabeledImages;
+import org.mnistkit.core.metrics.ConfusionMatrix;
+import org.mnistkit.core.tensor.FloatMatrix;
+import org.mnistkit.eda.plot.ChartOptions;
+import org.mnistkit.eda.plot.Heatmap;
+import org.mnistkit.forest.RandomForest;
+import org.mnistkit.forest.RandomForestModel;
+
+/**
+ * Step 7: a random forest with R randomForest's defaults (500 trees, mtry = 28, node size 1) on
+ * 3000 training images sampled with the seed, importance on, as the walkthrough fits it through
+ * tidymodels; its test confusion matrix in yardstick's layout, and the MeanDecreaseAccuracy
+ * importance as a 28 x 28 heat map: which pixels the forest relies on.
+ */
+final class ForestStep {
+
+  private ForestStep() {}
+
+  /**
+   * @param summary accuracy, F1, kappa and times
+   * @param trees number of trees
+   * @param mtry features tried per split
+   * @param oobError out-of-bag error rate
+   * @param confusionMatrix the printed test table (predictions as rows)
+   * @param importancePng the heat map of MeanDecreaseAccuracy
+   */
+  record Result(ModelSummary summary, int trees, int mtry, double oobError, String confusionMatrix,
+      String importancePng) {}
+
+  static Result run(StepContext ctx) throws IOException {
+    WalkthroughOptions.Sizes sizes = ctx.options.sizes();
+    LabeledImages train = ctx.data.train().sample(Math.min(sizes.forestTrainRows(), ctx.data.train().size()),
+        ctx.options.seed());
+    ctx.heading(7, "Random forest (" + sizes.forestTrees() + " trees, " + train.size() + " sampled images)");
+    long t0 = System.nanoTime();
+    RandomForestModel model = RandomForest.builder().trees(sizes.forestTrees()).seed(ctx.options.seed())
+        .threads(ctx.options.threads()).importance(true).build().fit(train.toScaledMatrix(), train.labels());
+    double fitSeconds = StepContext.seconds(t0);
+    int n = ctx.testRows();
+    FloatMatrix testX = n == ctx.testX.rows() ? ctx.testX : ctx.testX.rowRange(0, n);
+    long t1 = System.nanoTime();
+    int[] predicted = model.predict(testX);
+    double predictSeconds = StepContext.seconds(t1);
+    ConfusionMatrix cm = ConfusionMatrix.of(ctx.data.test().head(n).labels(), predicted, ctx.data.classNames());
+    ctx.say("fit %.2f s, predict %d images %.2f s; OOB error %.4f", fitSeconds, n, predictSeconds, model.oobError());
+    ctx.say("test accuracy %.4f%n%n%s", cm.accuracy(), cm);
+    Path png = ctx.out().resolve("forest-importance.png");
+    int side = ctx.data.train().height();
+    Heatmap.write(model.importance().meanDecreaseAccuracy(), side, ctx.data.train().width(),
+        ChartOptions.builder().title("MeanDecreaseAccuracy per pixel").build(), png);
+    ctx.say("importance heat map written to %s", png.getFileName());
+    return new Result(ModelSummary.of("random forest", cm, fitSeconds, predictSeconds, train.size()),
+        sizes.forestTrees(), model.mtry(), model.oobError(), cm.toString(), png.getFileName().toString());
+  }
+}

@@ -1,0 +1,126 @@
+package org.mnistkit.examples.walkthrough;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.mnistkit.core.io.AtomicFiles;
+
+/**
+ * Writes the walkthrough's {@code index.html}: one section per step with the same numbers and
+ * pictures the console shows, the settings, the machine and the total run time. Self-contained:
+ * the PNGs lie next to it and are referenced by relative paths.
+ */
+final class HtmlReport {
+
+  private final StringBuilder html = new StringBuilder();
+
+  private HtmlReport() {}
+
+  static void write(WalkthroughResult r, Path file) throws IOException {
+    HtmlReport h = new HtmlReport();
+    h.document(r);
+    AtomicFiles.write(file, out -> out.write(h.html.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private void document(WalkthroughResult r) {
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<title>mnistkit walkthrough: ").append(esc(r.settings().dataset())).append("</title>")
+        .append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}")
+        .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right}")
+        .append("th:first-child,td:first-child{text-align:left}img{max-width:100%;border:1px solid #eee}")
+        .append("pre{background:#f6f6f6;padding:.5em}</style></head><body>\n");
+    html.append("<h1>mnistkit walkthrough: ").append(esc(r.settings().dataset())).append("</h1>\n");
+    html.append("<p>Run on ").append(esc(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)))
+        .append(" in ").append(seconds(r.totalSeconds())).append(".</p>\n");
+    table(List.of(new String[] {"setting", "value"}, new String[] {"dataset", r.settings().dataset()},
+        new String[] {"seed", Long.toString(r.settings().seed())},
+        new String[] {"threads", Integer.toString(r.settings().threads())},
+        new String[] {"quick", Boolean.toString(r.settings().quick())},
+        new String[] {"cores", Integer.toString(r.machine().cores())},
+        new String[] {"Java", r.machine().javaVersion()}, new String[] {"OS", r.machine().os()},
+        new String[] {"max heap", r.machine().maxHeapMiB() + " MiB"}));
+
+    LoadStep.Result l = r.load();
+    section("1-3. Load, look, reshape", l.seconds());
+    para("Train images " + dims(l.trainShape()) + ", test images " + dims(l.testShape()) + ", one-hot labels "
+        + dims(l.oneHotShape()) + ", from " + l.source() + ". The scaled matrix is " + dims(l.matrixShape())
+        + " with values in [0, 1].");
+    image(l.digitPng(), "The fifth training image, labelled " + l.fifthLabel());
+
+    SvdStep.Result s = r.svd();
+    section("4. Truncated SVD (irlba, nv = " + s.components() + ")", s.seconds());
+    para(String.format(Locale.ROOT, "%d rows; %d restarts, %d matrix-vector products. kNN-15 purity of PC1 "
+        + "against PC2: <b>%s</b>.", s.n(), s.iterations(), s.matvecs(), Walkthrough.fmt(s.knn15Purity())));
+    para("Singular values: " + esc(Arrays.toString(Arrays.stream(s.singularValues())
+        .map(v -> Math.round(v * 100) / 100.0).toArray())));
+    image(s.scatterPng(), "PC1 against PC2, coloured by label");
+
+    ForestStep.Result f = r.forest();
+    if (f != null) {
+      section("7. Random forest", f.summary().fitSeconds() + f.summary().predictSeconds());
+      para(String.format(Locale.ROOT, "%d trees, mtry %d, %d sampled training images; OOB error %s; test "
+          + "accuracy <b>%s</b> on %d images; fit %.2f s, predict %.2f s.", f.trees(), f.mtry(),
+          f.summary().trainingRows(), Walkthrough.fmt(f.oobError()), Walkthrough.fmt(f.summary().accuracy()),
+          f.summary().testRows(), f.summary().fitSeconds(), f.summary().predictSeconds()));
+      html.append("<pre>").append(esc(f.confusionMatrix())).append("</pre>\n");
+      image(f.importancePng(), "MeanDecreaseAccuracy of each pixel");
+    }
+
+    section("8. Comparison", -1);
+    if (r.comparison().isEmpty()) {
+      para("No model ran.");
+    } else {
+      List<String[]> rows = new java.util.ArrayList<>();
+      rows.add(Comparison.HEADER);
+      rows.addAll(Comparison.rows(r.comparison()));
+      table(rows);
+    }
+    html.append("</body></html>\n");
+  }
+
+  private void section(String title, double seconds) {
+    html.append("<h2>").append(esc(title)).append("</h2>\n");
+    if (seconds >= 0) {
+      html.append("<p><i>").append(seconds(seconds)).append("</i></p>\n");
+    }
+  }
+
+  private void para(String trustedHtml) {
+    html.append("<p>").append(trustedHtml).append("</p>\n");
+  }
+
+  private void image(String file, String caption) {
+    html.append("<figure><img src=\"").append(esc(file)).append("\" alt=\"").append(esc(caption))
+        .append("\"><figcaption>").append(esc(caption)).append("</figcaption></figure>\n");
+  }
+
+  private void table(List<String[]> rows) {
+    html.append("<table>\n");
+    for (int i = 0; i < rows.size(); i++) {
+      String cell = i == 0 ? "th" : "td";
+      html.append("<tr>");
+      for (String c : rows.get(i)) {
+        html.append('<').append(cell).append('>').append(esc(c)).append("</").append(cell).append('>');
+      }
+      html.append("</tr>\n");
+    }
+    html.append("</table>\n");
+  }
+
+  private static String seconds(double s) {
+    return String.format(Locale.ROOT, "%.1f s", s);
+  }
+
+  private static String dims(int[] shape) {
+    return String.join(" x ", Arrays.stream(shape).mapToObj(Integer::toString).toList());
+  }
+
+  static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,69 @@
+package org.mnistkit.examples.walkthrough;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mnistkit.core.data.MnistDataset;
+import org.mnistkit.core.tensor.FloatMatrix;
+
+/**
+ * The walkthrough end to end: every step of the R original, in order, on real MNIST (or
+ * Fashion-MNIST), printing what R prints and leaving an HTML report with the pictures.
+ *
+ * <ol>
+ *   <li>{@link LoadStep}: load, shapes, the fifth training image, reshape and scale (steps 1-3);</li>
+ *   <li>{@link SvdStep}: truncated SVD with 30 components, PC1 against PC2 (step 4);</li>
+ *   <li>{@link ForestStep}: the random forest on 3000 sampled images (step 7);</li>
+ *   <li>{@link Comparison}: forest against network (step 8), and {@link HtmlReport}.</li>
+ * </ol>
+ *
+ * <pre>{@code
+ * WalkthroughResult r = Walkthrough.run(options, new PrintWriter(System.err, true));
+ * }</pre>
+ */
+public final class Walkthrough {
+
+  private Walkthrough() {}
+
+  /**
+   * Runs every step that options do not skip.
+   *
+   * @param options sizes, seed, threads, report folder
+   * @param console where the steps print their progress and numbers
+   * @return every number of the run
+   * @throws IOException when the data cannot be loaded or the report not written
+   */
+  public static WalkthroughResult run(WalkthroughOptions options, PrintWriter console) throws IOException {
+    long start = System.nanoTime();
+    Files.createDirectories(options.out());
+    MnistDataset data = LoadStep.load(options);
+    FloatMatrix trainX = data.train().toScaledMatrix();
+    FloatMatrix testX = data.test().toScaledMatrix();
+    StepContext ctx = new StepContext(options, data, trainX, testX, console);
+    LoadStep.Result load = LoadStep.report(ctx, StepContext.seconds(start));
+    SvdStep.Result svd = SvdStep.run(ctx);
+    ForestStep.Result forest = options.runs(WalkthroughOptions.Step.FOREST) ? ForestStep.run(ctx) : null;
+    List<ModelSummary> models = new ArrayList<>();
+    if (forest != null) {
+      models.add(forest.summary());
+    }
+    Comparison.print(ctx, models);
+    WalkthroughResult partial = new WalkthroughResult(settings(options), WalkthroughResult.Machine.current(), load,
+        svd, forest, models, options.out().resolve("index.html").toAbsolutePath().toString(),
+        StepContext.seconds(start));
+    HtmlReport.write(partial, options.out().resolve("index.html"));
+    ctx.say("%nreport written to %s; total %.1f s", partial.report(), partial.totalSeconds());
+    return partial;
+  }
+
+  private static WalkthroughResult.Settings settings(WalkthroughOptions o) {
+    return new WalkthroughResult.Settings(o.dataset().name(), o.seed(), o.threads(), o.quick(), o.sizes());
+  }
+
+  static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+}
