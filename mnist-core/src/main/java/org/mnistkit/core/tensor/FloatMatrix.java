@@ -186,6 +186,28 @@ public final class FloatMatrix {
   }
 
   /**
+   * Copies the given columns, in the given order (repeats allowed), into a new matrix: for
+   * example the first two principal components of a score matrix.
+   *
+   * @param columns column indices, each in 0..cols-1
+   * @return a new {@code rows x columns.length} matrix
+   * @throws IndexOutOfBoundsException naming the first index out of range
+   */
+  public FloatMatrix selectColumns(int... columns) {
+    for (int c : columns) {
+      Objects.checkIndex(c, cols);
+    }
+    FloatMatrix out = zeros(rows, columns.length);
+    for (int r = 0; r < rows; r++) {
+      int off = r * cols;
+      for (int j = 0; j < columns.length; j++) {
+        out.data[r * columns.length + j] = data[off + columns[j]];
+      }
+    }
+    return out;
+  }
+
+  /**
    * Copies a contiguous range of rows.
    *
    * @param from first row, inclusive, 0..rows

@@ -41,6 +41,8 @@ class FloatMatrixTest {
     assertArrayEquals(new int[] {3, 2}, m.reshape(3, 2).shape());
     assertEquals(3f, m.reshape(3, 2).get(1, 0));
     assertThrows(IndexOutOfBoundsException.class, () -> m.selectRows(new int[] {2}));
+    assertEquals(FloatMatrix.of(new float[][] {{3, 1}, {6, 4}}), m.selectColumns(2, 0));
+    assertThrows(IndexOutOfBoundsException.class, () -> m.selectColumns(3));
   }
 
   @Test
