@@ -41,6 +41,11 @@ public final class IrlbaBench {
     Arrays.sort(sorted);
     System.out.printf(Locale.ROOT, "java irlba median s=%.3f converged=%s%n", sorted[reps / 2],
         s.converged());
+    StringBuilder d = new StringBuilder("java irlba d =");
+    for (double v : s.singularValues()) {
+      d.append(String.format(Locale.ROOT, " %.10g", v));
+    }
+    System.out.println(d);
     if (checkRows > 0) {
       FloatMatrix sub = x.rowRange(0, checkRows);
       double[] ours = TruncatedSvd.builder().nv(30).threads(threads).build().fit(sub)

@@ -155,6 +155,9 @@ class UmapTest {
     FloatMatrix e2 = Umap.builder().nNeighbors(2).build().fit(two).embedding();
     assertEquals(-1, e2.indexOfNonFinite());
     assertEquals(2, e2.rows());
+    FloatMatrix viaDescent = Umap.builder().nNeighbors(5).nEpochs(50)
+        .neighborMethod(Umap.NeighborMethod.NN_DESCENT).build().fit(dup).embedding();
+    assertEquals(-1, viaDescent.indexOfNonFinite());
     FloatMatrix three = FloatMatrix.of(new float[][] {{0f}, {1f}, {3f}});
     FloatMatrix e3 = Umap.builder().nNeighbors(3).build().fit(three).embedding();
     assertEquals(-1, e3.indexOfNonFinite());
@@ -181,6 +184,33 @@ class UmapTest {
     }
     assertEquals(placed, m.transform(fresh), "transform is deterministic");
     assertThrows(IllegalArgumentException.class, () -> m.transform(FloatMatrix.zeros(2, 4)));
+  }
+
+  @Test
+  void parallelSgdWorks() {
+    FloatMatrix x = blobs();
+    int[] y = Fixtures.blobLabels(CLUSTERS, PER_CLUSTER);
+    UmapModel m = small().sgdThreads(2).build().fit(x);
+    assertEquals(1.0, EmbeddingQuality.knnPurity(m.embedding(), y, 15), 0.0);
+  }
+
+  @Test
+  void transformSearchesTheGraphForLargeTrainingSets() {
+    int per = 1400; // 4200 training rows: above the exact-search limit of 4096
+    FloatMatrix x = Fixtures.blobs(CLUSTERS, per, 5, 31);
+    int[] y = Fixtures.blobLabels(CLUSTERS, per);
+    UmapModel m = Umap.builder().nEpochs(30).threads(2).build().fit(x);
+    FloatMatrix placed = m.transform(Fixtures.blobs(CLUSTERS, 10, 5, 32));
+    double[][] c = centres(m.embedding(), y, CLUSTERS);
+    for (int i = 0; i < 30; i++) {
+      double[] p = {placed.get(i, 0), placed.get(i, 1)};
+      int own = i / 10;
+      for (int l = 0; l < CLUSTERS; l++) {
+        if (l != own) {
+          assertTrue(dist(p, c[own]) < dist(p, c[l]), "new point " + i);
+        }
+      }
+    }
   }
 
   @Test
