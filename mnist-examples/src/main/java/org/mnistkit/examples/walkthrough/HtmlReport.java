@@ -60,6 +60,14 @@ final class HtmlReport {
         .map(v -> Math.round(v * 100) / 100.0).toArray())));
     image(s.scatterPng(), "PC1 against PC2, coloured by label");
 
+    UmapStep.Result u = r.umap();
+    if (u != null) {
+      section("5. UMAP (n_neighbors 15, min_dist 0.001, pca 50)", u.seconds());
+      para(String.format(Locale.ROOT, "%d images; kNN-15 purity <b>%s</b>, trustworthiness %s.", u.n(),
+          Walkthrough.fmt(u.knn15Purity()), Walkthrough.fmt(u.trustworthiness())));
+      image(u.png(), "UMAP embedding, coloured by label");
+    }
+
     ForestStep.Result f = r.forest();
     if (f != null) {
       section("7. Random forest", f.summary().fitSeconds() + f.summary().predictSeconds());

@@ -48,6 +48,10 @@ class WalkthroughQuickTest {
       assertTrue(d[i - 1] >= d[i]);
     }
     assertTrue(result.svd().knn15Purity() > 0.1 && result.svd().knn15Purity() <= 1);
+    assertEquals(2000, result.umap().n());
+    assertTrue(result.umap().knn15Purity() > 0.8 && result.umap().knn15Purity() <= 1,
+        "UMAP purity " + result.umap().knn15Purity());
+    assertTrue(result.umap().trustworthiness() > 0.8 && result.umap().trustworthiness() <= 1);
     ModelSummary forest = result.forest().summary();
     assertTrue(forest.accuracy() > 0.8 && forest.accuracy() <= 1, "forest accuracy " + forest.accuracy());
     assertTrue(forest.kappa() > 0.7 && forest.macroF1() > 0.7);
@@ -60,7 +64,7 @@ class WalkthroughQuickTest {
   void everyPictureExistsAndIsNotBlankAndTheReportReferencesIt() throws IOException {
     String html = Files.readString(out.resolve("index.html"));
     List<String> pngs = new ArrayList<>(List.of(result.load().digitPng(), result.svd().scatterPng(),
-        result.forest().importancePng()));
+        result.umap().png(), result.forest().importancePng()));
     for (String png : pngs) {
       BufferedImage img = ImageIO.read(out.resolve(png).toFile());
       assertTrue(img.getWidth() > 50 && img.getHeight() > 50, png);
@@ -75,6 +79,7 @@ class WalkthroughQuickTest {
       assertTrue(html.contains("src=\"" + png + "\""), "index.html shows " + png);
     }
     assertTrue(html.contains(Walkthrough.fmt(result.forest().summary().accuracy())), "forest accuracy in report");
+    assertTrue(html.contains(Walkthrough.fmt(result.umap().knn15Purity())), "UMAP purity in report");
     assertTrue(console.contains("== 8. Comparison =="), console);
   }
 }

@@ -10,7 +10,7 @@ import org.mnistkit.core.metrics.Metrics;
 
 /** Runs each benchmark method once on small sizes so that the suite cannot rot unnoticed. */
 @Tag("mnist")
-class ForestAndSvdBenchmarkTest {
+class ModelBenchmarksTest {
 
   @Test
   void forestFitsAndPredictsSanely() throws IOException {
@@ -36,5 +36,13 @@ class ForestAndSvdBenchmarkTest {
     for (int i = 1; i < d.length; i++) {
       assertTrue(d[i - 1] >= d[i]);
     }
+  }
+
+  @Test
+  void umapEmbedsInTwoDimensions() throws IOException {
+    UmapBenchmark b = new UmapBenchmark();
+    b.rows = 600;
+    b.setUp();
+    assertEquals("[600, 2]", java.util.Arrays.toString(b.fit().embedding().shape()));
   }
 }

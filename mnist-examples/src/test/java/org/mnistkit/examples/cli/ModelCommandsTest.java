@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ForestAndSvdCommandTest {
+class ModelCommandsTest {
 
   @TempDir Path dir;
   private final TinyMnist cli = new TinyMnist();
@@ -74,5 +74,20 @@ class ForestAndSvdCommandTest {
     assertTrue(j.get("matvecs").asInt() > 0);
     assertEquals(0, cli.run("svd", "--data-dir", dir.toString(), "--components", "3", "--center", "--train-size", "40",
         "--json"), cli.err.toString());
+  }
+
+  @Test
+  void umapJsonGivesPurityTrustworthinessAndAPlot() throws IOException {
+    TinyMnist.write(dir, 60, 5);
+    Path out = dir.resolve("report");
+    assertEquals(0, cli.run("umap", "--data-dir", dir.toString(), "--train-size", "60", "--pca", "10",
+        "--out", out.toString(), "--json"), cli.err.toString());
+    JsonNode j = json();
+    assertEquals(60, j.get("n").asInt());
+    for (String key : List.of("seconds", "knn15_purity", "trustworthiness")) {
+      double v = j.get(key).asDouble();
+      assertTrue(v >= 0 && (key.equals("seconds") || v <= 1), key + " = " + v);
+    }
+    assertTrue(Files.size(out.resolve("umap.png")) > 1000);
   }
 }

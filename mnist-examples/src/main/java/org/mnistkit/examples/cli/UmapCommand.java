@@ -1,0 +1,74 @@
+package org.mnistkit.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mnistkit.core.data.LabeledImages;
+import org.mnistkit.core.data.MnistDataset;
+import org.mnistkit.eda.umap.Umap;
+import org.mnistkit.examples.walkthrough.UmapStep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mnistkit umap}: UMAP of the first n scaled training images with uwot's parameters, as
+ * the walkthrough calls {@code umap(train_images, n_neighbors = 15, min_dist = 0.001, pca = 50)},
+ * judged by kNN-15 purity and trustworthiness, plotted to {@code umap.png} in --out. Prints
+ * {@link UmapStep.Result} with --json: {@code n, seconds, knn15_purity, trustworthiness, png}.
+ */
+@Command(name = "umap", mixinStandardHelpOptions = true,
+    description = "UMAP of the first n scaled training images (uwot's parameters); writes umap.png into --out.")
+public final class UmapCommand implements Callable<Integer> {
+
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--neighbors", defaultValue = "15", description = "nNeighbors. Default: ${DEFAULT-VALUE}.")
+  int neighbors;
+
+  @Option(names = "--min-dist", defaultValue = "0.001", description = "minDist. Default: ${DEFAULT-VALUE}.")
+  double minDist;
+
+  @Option(names = "--pca", defaultValue = "50",
+      description = "Reduce to this many centred components first; 0 for none. Default: ${DEFAULT-VALUE}.")
+  int pca;
+
+  @Option(names = "--train-size", defaultValue = "60000",
+      description = "Use the first n training images. Default: ${DEFAULT-VALUE}.")
+  int trainSize;
+
+  @Option(names = "--sgd-threads", defaultValue = "1",
+      description = "Threads of the optimisation; 1 is fully reproducible. Default: ${DEFAULT-VALUE}.")
+  int sgdThreads;
+
+  @Override
+  public Integer call() throws Exception {
+    MnistDataset data = common.load();
+    if (trainSize < 3 || trainSize > data.train().size()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "--train-size must be in 3..%d, got %d",
+          data.train().size(), trainSize));
+    }
+    LabeledImages train = data.train().head(trainSize);
+    var x = train.toScaledMatrix();
+    Umap.Builder b = Umap.builder().nNeighbors(neighbors).minDist(minDist).seed(common.seed())
+        .threads(common.threads()).sgdThreads(sgdThreads).verbose(!common.quiet() && !common.json());
+    if (pca > 0) {
+      b.pca(pca);
+    }
+    Path png = common.out().resolve("umap.png");
+    UmapStep.Result r = UmapStep.embed(b.build(), x, train.labels(), data.classNames(), png);
+    PrintWriter out = spec.commandLine().getOut();
+    if (common.json()) {
+      JsonOutput.print(r, out);
+    } else {
+      out.printf(Locale.ROOT, "UMAP of %d images in %.1f s: kNN-15 purity %.4f, trustworthiness %.4f; plot %s%n",
+          r.n(), r.seconds(), r.knn15Purity(), r.trustworthiness(), r.png());
+    }
+    out.flush();
+    return 0;
+  }
+}
