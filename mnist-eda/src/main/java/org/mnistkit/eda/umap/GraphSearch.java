@@ -34,7 +34,7 @@ final class GraphSearch {
       for (int i = from; i < to; i++) {
         int stamp = i + 1;
         int size = 0;
-        SplittableRandom random = new SplittableRandom(NnDescent.mix(seed, 0x5EA7C4L, i, 0));
+        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, 0x5EA7C4L, i, 0));
         for (int t = 0; t < pool; t++) {
           int j = random.nextInt(n);
           if (seen[j] == stamp) {

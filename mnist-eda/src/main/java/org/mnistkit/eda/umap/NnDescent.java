@@ -37,7 +37,6 @@ import org.mnistkit.eda.knn.Metric;
 final class NnDescent {
 
   private static final int BLOCK = 4096;
-  private static final int PARTITIONS = 16;
 
   private final float[] x;
   private final int n;
@@ -47,14 +46,13 @@ final class NnDescent {
   private final long seed;
   private final Workers workers;
 
-  // heaps: row i at [i * k, (i + 1) * k), max at the root
-  private final int[] heapIdx;
-  private final float[] heapDist;
-  private final boolean[] heapNew;
+  private final NeighborHeaps heaps;
 
   /** Statistics for the verbose log. */
   int rounds;
-  long offers;
+  long offers() {
+    return heaps.offers;
+  }
 
   NnDescent(FloatMatrix data, int k, Metric metric, long seed, Workers workers) {
     this.n = data.rows();
@@ -64,11 +62,7 @@ final class NnDescent {
     this.seed = seed;
     this.workers = workers;
     this.x = metric == Metric.COSINE ? normalised(data) : data.data();
-    heapIdx = new int[n * k];
-    heapDist = new float[n * k];
-    heapNew = new boolean[n * k];
-    Arrays.fill(heapIdx, -1);
-    Arrays.fill(heapDist, Float.POSITIVE_INFINITY);
+    this.heaps = new NeighborHeaps(n, k, workers);
   }
 
   /**
@@ -92,7 +86,7 @@ final class NnDescent {
         break;
       }
     }
-    return sortedGraph();
+    return heaps.sortedGraph(metric);
   }
 
   // ---------------------------------------------------------------- initialisation
@@ -100,7 +94,7 @@ final class NnDescent {
   private void initialiseFromTrees(int trees, int leafSize) {
     int[][][] forest = new int[trees][][];
     workers.forChunks(trees, trees, (t, from, to) -> {
-      SplittableRandom random = new SplittableRandom(mix(seed, 0x7EE5L, t, 0));
+      SplittableRandom random = new SplittableRandom(Seeds.mix(seed, 0x7EE5L, t, 0));
       java.util.List<int[]> leaves = new java.util.ArrayList<>();
       int[] all = new int[n];
       for (int i = 0; i < n; i++) {
@@ -114,7 +108,7 @@ final class NnDescent {
       for (int from = 0; from < count; from += BLOCK / 8) {
         int start = from;
         int end = Math.min(count, from + BLOCK / 8);
-        applyInParallel(end - start, (chunk, lo, hi, sink) -> {
+        heaps.applyInParallel(end - start, (chunk, lo, hi, sink) -> {
           for (int l = start + lo; l < start + hi; l++) {
             int[] leaf = leaves[l];
             for (int a = 0; a < leaf.length; a++) {
@@ -182,18 +176,18 @@ final class NnDescent {
 
   /** Gives points with empty heap slots random neighbours (deterministic per point). */
   private void fillRandom() {
-    applyInParallel(n, (chunk, lo, hi, sink) -> {
+    heaps.applyInParallel(n, (chunk, lo, hi, sink) -> {
       for (int i = lo; i < hi; i++) {
         int missing = 0;
         for (int s = 0; s < k; s++) {
-          if (heapIdx[i * k + s] < 0) {
+          if (heaps.idx[i * k + s] < 0) {
             missing++;
           }
         }
         if (missing == 0) {
           continue;
         }
-        SplittableRandom random = new SplittableRandom(mix(seed, 0xF111L, i, 0));
+        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, 0xF111L, i, 0));
         for (int t = 0; t < 3 * missing + 3; t++) {
           int j = random.nextInt(n);
           if (j != i) {
@@ -215,12 +209,12 @@ final class NnDescent {
     int[] oldCount = new int[n];
     for (int i = 0; i < n; i++) {
       for (int s = 0; s < k; s++) {
-        int j = heapIdx[i * k + s];
+        int j = heaps.idx[i * k + s];
         if (j < 0) {
           continue;
         }
         float pri = priority(round, i, j);
-        if (heapNew[i * k + s]) {
+        if (heaps.isNew[i * k + s]) {
           addCandidate(newCand, newPri, newCount, i, j, pri, maxCandidates);
           addCandidate(newCand, newPri, newCount, j, i, pri, maxCandidates);
         } else {
@@ -232,11 +226,11 @@ final class NnDescent {
     // entries sampled as new candidates become old
     for (int i = 0; i < n; i++) {
       for (int s = 0; s < k; s++) {
-        if (heapNew[i * k + s]) {
-          int j = heapIdx[i * k + s];
+        if (heaps.isNew[i * k + s]) {
+          int j = heaps.idx[i * k + s];
           for (int c = 0; c < newCount[i]; c++) {
             if (newCand[i * maxCandidates + c] == j) {
-              heapNew[i * k + s] = false;
+              heaps.isNew[i * k + s] = false;
               break;
             }
           }
@@ -247,7 +241,7 @@ final class NnDescent {
     for (int from = 0; from < n; from += BLOCK) {
       int start = from;
       int end = Math.min(n, from + BLOCK);
-      changes += applyInParallel(end - start, (chunk, lo, hi, sink) -> {
+      changes += heaps.applyInParallel(end - start, (chunk, lo, hi, sink) -> {
         for (int i = start + lo; i < start + hi; i++) {
           int nb = i * maxCandidates;
           int nNew = newCount[i];
@@ -273,9 +267,9 @@ final class NnDescent {
     return changes;
   }
 
-  private void offerPair(int p, int q, Sink sink) {
-    float bp = heapDist[p * k];
-    float bq = heapDist[q * k];
+  private void offerPair(int p, int q, NeighborHeaps.Sink sink) {
+    float bp = heaps.bound(p);
+    float bq = heaps.bound(q);
     float dist = distance(p, q);
     if (dist < bp) {
       sink.offer(p, q, dist);
@@ -313,137 +307,8 @@ final class NnDescent {
   }
 
   private float priority(int round, int i, int j) {
-    long h = mix(seed, round, Math.min(i, j), Math.max(i, j));
+    long h = Seeds.mix(seed, round, Math.min(i, j), Math.max(i, j));
     return (h >>> 40) / (float) (1L << 24);
-  }
-
-  // ---------------------------------------------------------------- offers and heaps
-
-  /** Collects offers (target, other, distance) in per-partition buffers of one chunk. */
-  interface Sink {
-    void offer(int target, int other, float dist);
-  }
-
-  interface Task {
-    void run(int chunk, int from, int to, Sink sink);
-  }
-
-  /**
-   * Runs task over [0, count) in parallel chunks, each writing its offers to its own buffers, then
-   * applies the offers with one thread per partition of target points.
-   *
-   * @return the number of heap entries changed
-   */
-  private long applyInParallel(int count, Task task) {
-    int chunks = Math.max(1, Math.min(count, 4 * PARTITIONS));
-    OfferBuffer[][] buffers = new OfferBuffer[chunks][PARTITIONS];
-    long[] offered = new long[chunks];
-    workers.forChunks(count, chunks, (c, from, to) -> {
-      OfferBuffer[] mine = buffers[c];
-      for (int p = 0; p < PARTITIONS; p++) {
-        mine[p] = new OfferBuffer();
-      }
-      long[] offersHere = {0};
-      task.run(c, from, to, (target, other, dist) -> {
-        mine[(int) ((long) target * PARTITIONS / n)].add(target, other, dist);
-        offersHere[0]++;
-      });
-      offered[c] = offersHere[0];
-    });
-    for (long o : offered) {
-      offers += o;
-    }
-    long[] changed = new long[PARTITIONS];
-    workers.forChunks(PARTITIONS, PARTITIONS, (p, from, to) -> {
-      long ch = 0;
-      for (int c = 0; c < chunks; c++) {
-        OfferBuffer b = buffers[c][p];
-        for (int t = 0; t < b.size; t++) {
-          if (push(b.target[t], b.other[t], b.dist[t])) {
-            ch++;
-          }
-        }
-      }
-      changed[p] = ch;
-    });
-    long total = 0;
-    for (long c : changed) {
-      total += c;
-    }
-    return total;
-  }
-
-  /** Pushes (dist, j) into i's heap when smaller than its root and not present. */
-  private boolean push(int i, int j, float dist) {
-    int base = i * k;
-    if (!less(dist, j, heapDist[base], heapIdx[base])) {
-      return false;
-    }
-    for (int s = 0; s < k; s++) {
-      if (heapIdx[base + s] == j) {
-        return false;
-      }
-    }
-    // replace the root and sift down
-    int pos = 0;
-    while (true) {
-      int left = 2 * pos + 1;
-      if (left >= k) {
-        break;
-      }
-      int right = left + 1;
-      int child = left;
-      if (right < k && less(heapDist[base + left], heapIdx[base + left],
-          heapDist[base + right], heapIdx[base + right])) {
-        child = right;
-      }
-      if (!less(dist, j, heapDist[base + child], heapIdx[base + child])) {
-        break;
-      }
-      heapDist[base + pos] = heapDist[base + child];
-      heapIdx[base + pos] = heapIdx[base + child];
-      heapNew[base + pos] = heapNew[base + child];
-      pos = child;
-    }
-    heapDist[base + pos] = dist;
-    heapIdx[base + pos] = j;
-    heapNew[base + pos] = true;
-    return true;
-  }
-
-  /** Order by distance, then index; an empty slot (-1, +inf) is largest. */
-  private static boolean less(float d1, int i1, float d2, int i2) {
-    if (d1 != d2) {
-      return d1 < d2;
-    }
-    return (i1 & 0xFFFFFFFFL) < (i2 & 0xFFFFFFFFL);
-  }
-
-  private KnnGraph sortedGraph() {
-    int[] idx = new int[n * k];
-    float[] dist = new float[n * k];
-    boolean sqrt = metric == Metric.EUCLIDEAN || metric == Metric.COSINE;
-    workers.forChunks(n, Math.max(1, Math.min(n, 64)), (c, from, to) -> {
-      long[] keys = new long[k];
-      for (int i = from; i < to; i++) {
-        for (int s = 0; s < k; s++) {
-          keys[s] = ((long) Float.floatToIntBits(heapDist[i * k + s]) << 32)
-              | (heapIdx[i * k + s] & 0xFFFFFFFFL);
-        }
-        Arrays.sort(keys);
-        for (int s = 0; s < k; s++) {
-          idx[i * k + s] = (int) keys[s];
-          float dd = Float.intBitsToFloat((int) (keys[s] >>> 32));
-          if (metric == Metric.COSINE) {
-            dd = dd / 2f; // |a - b|^2 / 2 = 1 - cos for unit vectors
-          } else if (sqrt) {
-            dd = (float) Math.sqrt(dd);
-          }
-          dist[i * k + s] = dd;
-        }
-      }
-    });
-    return new KnnGraph(n, k, idx, dist);
   }
 
   // ---------------------------------------------------------------- distances
@@ -494,38 +359,5 @@ final class NnDescent {
     return out;
   }
 
-  /** A 64-bit hash of four values (SplitMix64 finaliser over a running combination). */
-  static long mix(long a, long b, long c, long e) {
-    long h = a * 0x9E3779B97F4A7C15L;
-    h = finalise(h ^ b);
-    h = finalise(h ^ c);
-    return finalise(h ^ e);
-  }
 
-  private static long finalise(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
-
-  /** Growable parallel arrays of offers. */
-  private static final class OfferBuffer {
-    int[] target = new int[256];
-    int[] other = new int[256];
-    float[] dist = new float[256];
-    int size;
-
-    void add(int t, int o, float d) {
-      if (size == target.length) {
-        int cap = size * 2;
-        target = Arrays.copyOf(target, cap);
-        other = Arrays.copyOf(other, cap);
-        dist = Arrays.copyOf(dist, cap);
-      }
-      target[size] = t;
-      other[size] = o;
-      dist[size] = d;
-      size++;
-    }
-  }
 }

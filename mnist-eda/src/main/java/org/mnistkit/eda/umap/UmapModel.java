@@ -114,7 +114,7 @@ public final class UmapModel {
       knn = nRows < Umap.EXACT_BELOW
           ? ExactKnn.search(searchData, q, k, settings.metric, settings.threads)
           : GraphSearch.search(searchData, graph, q, k, settings.metric,
-              NnDescent.mix(settings.seed, 0x7A45L, m, 0), workers);
+              Seeds.mix(settings.seed, 0x7A45L, m, 0), workers);
       SmoothKnn.Result sk = SmoothKnn.calibrate(knn.distances(), m, k, UmapFitter.log2(k),
           Math.max(0.0, settings.localConnectivity - 1.0), true, workers);
       double[] w = sk.weights();
@@ -163,7 +163,7 @@ public final class UmapModel {
       LayoutOptimizer.optimize(coords, train, c, nRows, head, tail, eps,
           new LayoutOptimizer.Settings(settings.a, settings.b, settings.repulsionStrength,
               settings.learningRate / 4.0, settings.negativeSampleRate, epochs, false,
-              NnDescent.mix(settings.seed, 0x7F0EL, m, 1), settings.sgdThreads),
+              Seeds.mix(settings.seed, 0x7F0EL, m, 1), settings.sgdThreads),
           null);
       return FloatMatrix.wrap(m, c, coords);
     }
