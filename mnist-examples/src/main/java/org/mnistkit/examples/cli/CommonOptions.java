@@ -94,6 +94,24 @@ public final class CommonOptions {
     return DatasetLoader.builder().quiet(quiet).build().load(spec);
   }
 
+  /**
+   * Checks a {@code --train-size} against the loaded training split.
+   *
+   * @param requested the option's value
+   * @param min the smallest size the command can work with
+   * @param data the loaded dataset
+   * @return requested, when in min..n
+   * @throws IllegalArgumentException naming the value and the valid range otherwise
+   */
+  public static int trainSize(int requested, int min, MnistDataset data) {
+    int n = data.train().size();
+    if (requested < min || requested > n) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "--train-size must be in %d..%d, got %d", min, n, requested));
+    }
+    return requested;
+  }
+
   /** Prints a progress or status line to stderr unless --quiet. */
   public void log(String line) {
     if (!quiet) {

@@ -75,7 +75,7 @@ public final class ForestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MnistDataset data = common.load();
-    LabeledImages train = data.train().sample(checkedTrainSize(data), common.seed());
+    LabeledImages train = data.train().sample(CommonOptions.trainSize(trainSize, 2, data), common.seed());
     FloatMatrix x = train.toScaledMatrix();
     RandomForest.Builder b = RandomForest.builder().trees(trees).nodeSize(nodeSize).seed(common.seed())
         .threads(common.threads()).importance(importance == ImportanceKind.permutation);
@@ -105,14 +105,6 @@ public final class ForestCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  private int checkedTrainSize(MnistDataset data) {
-    if (trainSize < 2 || trainSize > data.train().size()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "--train-size must be in 2..%d, got %d",
-          data.train().size(), trainSize));
-    }
-    return trainSize;
   }
 
   private String writeImportance(RandomForestModel model) throws java.io.IOException {

@@ -54,10 +54,7 @@ public final class SvdCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MnistDataset data = common.load();
-    if (trainSize < 2 || trainSize > data.train().size()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "--train-size must be in 2..%d, got %d",
-          data.train().size(), trainSize));
-    }
+    CommonOptions.trainSize(trainSize, 2, data);
     FloatMatrix x = data.train().head(trainSize).toScaledMatrix();
     long t0 = System.nanoTime();
     SvdResult svd = center

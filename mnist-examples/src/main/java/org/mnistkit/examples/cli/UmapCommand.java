@@ -48,10 +48,7 @@ public final class UmapCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MnistDataset data = common.load();
-    if (trainSize < 3 || trainSize > data.train().size()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "--train-size must be in 3..%d, got %d",
-          data.train().size(), trainSize));
-    }
+    CommonOptions.trainSize(trainSize, 3, data);
     LabeledImages train = data.train().head(trainSize);
     var x = train.toScaledMatrix();
     Umap.Builder b = Umap.builder().nNeighbors(neighbors).minDist(minDist).seed(common.seed())
