@@ -94,7 +94,7 @@ public final class SvdResult {
     return method;
   }
 
-  /** @return for example {@code SvdResult[irlba, k=30, d1=2291.7, iterations=9, converged]} */
+  /** @return for example {@code SvdResult[irlba, k=30, d1=1511.78, iterations=8, mprod=130, converged]} */
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "SvdResult[%s, k=%d, d1=%.6g, iterations=%d, mprod=%d, %s]",

@@ -31,6 +31,9 @@ final class UmapFitter {
     log.say("Read %d rows and found %d numeric columns", n, x.cols());
     FloatMatrix data = x;
     PcaModel pcaModel = null;
+    if (s.pca > 0 && x.cols() <= s.pca) {
+      log.say("Not reducing with PCA: X has only %d columns (pca = %d)", x.cols(), s.pca);
+    }
     if (s.pca > 0 && x.cols() > s.pca) {
       if (s.pca >= n) {
         log.say("Skipping PCA: %d components need more than %d rows", s.pca, n);

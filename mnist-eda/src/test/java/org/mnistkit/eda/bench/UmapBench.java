@@ -47,6 +47,12 @@ public final class UmapBench {
     Arrays.sort(sorted);
     System.out.printf(Locale.ROOT, "java umap median s=%.2f heap_used_mb=%d%n", sorted[reps / 2],
         (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+    LabeledImages test = Mnist.load().test();
+    long t0 = System.nanoTime();
+    FloatMatrix placed = model.transform(test.toScaledMatrix());
+    double transformSeconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(Locale.ROOT, "java umap_transform n=%d s=%.2f knn15_purity=%.4f%n",
+        test.size(), transformSeconds, EmbeddingQuality.knnPurity(placed, test.labels(), 15));
     int sample = Math.min(1000, n);
     int[] rows = Sampling.sampleWithoutReplacement(n, sample, 7);
     FloatMatrix reduced = model.pca() != null ? model.pca().scores() : x;
