@@ -26,7 +26,6 @@ final class FeatureBins {
 
   private static final int TABLE = 512; // open-addressing slots, load factor <= 0.5
   private static final int EMPTY = 0x7fffffff; // a NaN pattern; finite input never has it
-  private static final int CHUNK = 32; // features per task
 
   private final int rows;
   private final int cols;
@@ -55,9 +54,7 @@ final class FeatureBins {
    */
   static FeatureBins of(FloatMatrix x, int threads) {
     FeatureBins bins = new FeatureBins(x.rows(), x.cols());
-    int tasks = (x.cols() + CHUNK - 1) / CHUNK;
-    Parallel.forEach(tasks, threads, (worker, task) ->
-        bins.encodeChunk(x.data(), task * CHUNK, Math.min(x.cols(), (task + 1) * CHUNK)));
+    bins.encode(x.data(), threads);
     return bins;
   }
 
@@ -125,108 +122,111 @@ final class FeatureBins {
   }
 
   /**
-   * Encodes features f0..f1-1 in one pass over the rows: each new value gets the next provisional
-   * code in order of first appearance; afterwards provisional codes are mapped to ranks. A feature
-   * that shows more than MAX_BINS distinct values is binned by quantiles instead.
+   * Encodes all features in one sequential pass over the rows: each new value of a feature gets
+   * the feature's next provisional code, in order of first appearance (a value equal to the
+   * feature's previous one skips the hash lookup). Provisional codes are then mapped to ranks. A
+   * feature that shows more than MAX_BINS distinct values is binned by quantiles instead.
    */
-  private void encodeChunk(float[] data, int f0, int f1) {
-    int width = f1 - f0;
-    int[][] keys = new int[width][TABLE];
-    byte[][] slotCode = new byte[width][TABLE];
-    int[] size = new int[width];
-    boolean[] overflow = new boolean[width];
-    int[] lastBits = new int[width];
-    byte[] lastCode = new byte[width];
-    for (int[] k : keys) {
-      Arrays.fill(k, EMPTY);
-    }
+  private void encode(float[] data, int threads) {
+    int[] keys = new int[cols * TABLE];
+    byte[] slotCode = new byte[cols * TABLE];
+    int[] size = new int[cols];
+    boolean[] overflow = new boolean[cols];
+    int[] lastBits = new int[cols];
+    byte[] lastCode = new byte[cols];
+    Arrays.fill(keys, EMPTY);
     Arrays.fill(lastBits, EMPTY);
     for (int i = 0; i < rows; i++) {
-      int base = i * cols + f0;
-      for (int j = 0; j < width; j++) {
-        int bits = bitsOf(data[base + j]);
+      int base = i * cols;
+      for (int f = 0; f < cols; f++) {
+        int bits = bitsOf(data[base + f]);
         byte code;
-        if (bits == lastBits[j]) {
-          code = lastCode[j];
+        if (bits == lastBits[f]) {
+          code = lastCode[f];
         } else {
-          if (overflow[j]) {
+          if (overflow[f]) {
             continue;
           }
-          int[] table = keys[j];
+          int t = f * TABLE;
           int s = slotOf(bits);
-          while (table[s] != EMPTY && table[s] != bits) {
+          while (keys[t + s] != EMPTY && keys[t + s] != bits) {
             s = (s + 1) & (TABLE - 1);
           }
-          if (table[s] == EMPTY) {
-            if (size[j] == MAX_BINS) {
-              overflow[j] = true;
+          if (keys[t + s] == EMPTY) {
+            if (size[f] == MAX_BINS) {
+              overflow[f] = true;
               continue;
             }
-            table[s] = bits;
-            slotCode[j][s] = (byte) size[j]++;
+            keys[t + s] = bits;
+            slotCode[t + s] = (byte) size[f]++;
           }
-          code = slotCode[j][s];
-          lastBits[j] = bits;
-          lastCode[j] = code;
+          code = slotCode[t + s];
+          lastBits[f] = bits;
+          lastCode[f] = code;
         }
-        codes[(f0 + j) * rows + i] = code;
-        rowCodes[base + j] = code;
+        rowCodes[base + f] = code;
       }
     }
-    for (int j = 0; j < width; j++) {
-      int f = f0 + j;
-      if (overflow[j]) {
+    byte[] rank = new byte[cols * MAX_BINS];
+    for (int f = 0; f < cols; f++) {
+      if (!overflow[f]) {
+        rankValues(f, keys, slotCode, size[f], rank);
+      }
+    }
+    // Provisional codes -> ranks in the row-major codes, and the feature-major copy.
+    int blocks = (rows + 1023) / 1024;
+    Parallel.forEach(blocks, threads, (worker, b) -> {
+      int from = b * 1024;
+      int to = Math.min(rows, from + 1024);
+      for (int i = from; i < to; i++) {
+        int base = i * cols;
+        for (int f = 0; f < cols; f++) {
+          byte r = rank[f * MAX_BINS + (rowCodes[base + f] & 0xFF)];
+          rowCodes[base + f] = r;
+        }
+      }
+      for (int f = 0; f < cols; f++) {
+        int off = f * rows;
+        for (int i = from; i < to; i++) {
+          codes[off + i] = rowCodes[i * cols + f];
+        }
+      }
+    });
+    for (int f = 0; f < cols; f++) {
+      if (overflow[f]) {
         encodeQuantiles(data, f);
-        continue;
       }
-      // Provisional code (order of first appearance) -> rank of the value.
-      float[] values = new float[size[j]];
-      byte[] provisional = new byte[size[j]];
-      int c = 0;
-      for (int s = 0; s < TABLE; s++) {
-        if (keys[j][s] != EMPTY) {
-          values[c] = Float.intBitsToFloat(keys[j][s]);
-          provisional[c] = slotCode[j][s];
-          c++;
-        }
-      }
-      long[] order = new long[c];
-      for (int q = 0; q < c; q++) {
-        order[q] = ((long) sortableBits(values[q]) << 32) | (provisional[q] & 0xFF);
-      }
-      Arrays.sort(order);
-      byte[] rank = new byte[MAX_BINS];
-      float[] sorted = new float[c];
-      for (int r = 0; r < c; r++) {
-        int prov = (int) (order[r] & 0xFF);
-        rank[prov] = (byte) r;
-        sorted[r] = values[indexOf(provisional, prov)];
-      }
-      int off = f * rows;
-      for (int i = 0; i < rows; i++) {
-        byte r = rank[codes[off + i] & 0xFF];
-        codes[off + i] = r;
-        rowCodes[i * cols + f] = r;
-      }
-      lower[f] = sorted;
-      upper[f] = sorted;
-      exact[f] = true;
     }
+  }
+
+  /** Sorts the distinct values of exact feature f and records each provisional code's rank. */
+  private void rankValues(int f, int[] keys, byte[] slotCode, int count, byte[] rank) {
+    long[] order = new long[count];
+    float[] values = new float[MAX_BINS];
+    int c = 0;
+    for (int s = f * TABLE; s < (f + 1) * TABLE; s++) {
+      if (keys[s] != EMPTY) {
+        int prov = slotCode[s] & 0xFF;
+        values[prov] = Float.intBitsToFloat(keys[s]);
+        order[c++] = ((long) sortableBits(values[prov]) << 32) | prov;
+      }
+    }
+    Arrays.sort(order);
+    float[] sorted = new float[count];
+    for (int r = 0; r < count; r++) {
+      int prov = (int) (order[r] & 0xFF);
+      rank[f * MAX_BINS + prov] = (byte) r;
+      sorted[r] = values[prov];
+    }
+    lower[f] = sorted;
+    upper[f] = sorted;
+    exact[f] = true;
   }
 
   /** Maps a float's bits to an int whose signed order is the float's numeric order. */
   private static int sortableBits(float v) {
     int b = Float.floatToRawIntBits(v);
     return b >= 0 ? b : b ^ 0x7fffffff;
-  }
-
-  private static int indexOf(byte[] a, int value) {
-    for (int i = 0; i < a.length; i++) {
-      if ((a[i] & 0xFF) == value) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("code " + value + " not found");
   }
 
   /** Quantile binning of a feature with more than MAX_BINS distinct values. */

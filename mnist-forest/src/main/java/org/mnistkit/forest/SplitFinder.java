@@ -1,5 +1,8 @@
 package org.mnistkit.forest;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -30,6 +33,9 @@ final class SplitFinder {
   /** Nodes with at least 1 / DENSITY of all rows read the feature-major codes. */
   static final int DENSITY = 16;
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final byte[] codes;
   private final byte[] rowCodes;
   private final int n;
@@ -40,13 +46,16 @@ final class SplitFinder {
   private final int[] wts;
   private final byte[] local;
   private final int[] hist;
-  private final long[] mask = new long[4];
+  private final byte[] present8 = new byte[FeatureBins.MAX_BINS]; // 1 where a code occurs
   private final long[] left;
   private final long[] right;
   private final long[] present; // counts of the classes present in the node
   private final int[] localOf; // class -> index among present classes
   private final int[] localCls; // per entry of the node: index of its class among present ones
   private int kp;
+  private final boolean[] wasConstant;
+  private boolean small;
+  private boolean dense;
   private final long[] keys;
   private final int sortLimit;
   private final int density;
@@ -85,6 +94,7 @@ final class SplitFinder {
     this.wts = wts;
     this.local = new byte[Math.multiplyExact(maxFeatures, n)];
     this.hist = new int[FeatureBins.MAX_BINS * k];
+    this.wasConstant = new boolean[maxFeatures];
     this.left = new long[k];
     this.right = new long[k];
     this.present = new long[k];
@@ -116,17 +126,35 @@ final class SplitFinder {
     for (int i = s; i < e; i++) {
       localCls[i - s] = localOf[cls[i]];
     }
-    gather(features, nf, s, e);
     bestColumn = -1;
     bestCrit = Double.NEGATIVE_INFINITY;
+    small = m <= sortLimit;
+    dense = (long) m * density >= n;
+    if (dense) {
+      for (int j = 0; j < nf; j++) {
+        fillFeatureMajor(features[j], s, e);
+        scanHistogram(j, present, parentSum2, parentTotal);
+      }
+      return bestColumn;
+    }
+    gatherRowMajor(features, nf, s, e);
     for (int j = 0; j < nf; j++) {
-      if (m <= sortLimit) {
+      if (small) {
         scanSorted(j, s, present, parentSum2, parentTotal);
       } else {
-        scanHistogram(j, s, present, parentSum2, parentTotal);
+        fillLocal(j, s);
+        scanHistogram(j, present, parentSum2, parentTotal);
       }
     }
     return bestColumn;
+  }
+
+  /**
+   * @param column a position in the features of the last {@link #find}
+   * @return whether that feature had a single code in the node (so also in all its descendants)
+   */
+  boolean wasConstant(int column) {
+    return wasConstant[column];
   }
 
   /** @return the largest code that goes left in the best split */
@@ -145,65 +173,91 @@ final class SplitFinder {
   }
 
   /**
-   * @param column a position in the features of the last {@link #find}
-   * @param i an entry of the node, s..e-1, relative to s
+   * @param feature the feature of the best split of the last {@link #find}
+   * @param column its position in the features of that call
+   * @param i an entry of that node, s..e-1
+   * @param s the node's first entry
    * @return the code of that entry's row for that feature
    */
-  int code(int column, int i) {
-    return local[column * m + i] & 0xFF;
+  int code(int feature, int column, int i, int s) {
+    return (dense ? codes[feature * n + rows[i]] : local[column * m + i - s]) & 0xFF;
   }
 
-  private void gather(int[] features, int nf, int s, int e) {
+  /** Copies the codes of the node's rows for all candidates into {@code local}, one column each. */
+  private void gatherRowMajor(int[] features, int nf, int s, int e) {
     final byte[] out = local;
+    final byte[] rc = rowCodes;
     final int mm = m;
-    if ((long) mm * density >= n) {
+    final int pp = p;
+    for (int i = s; i < e; i++) {
+      int row = rows[i] * pp;
+      int at = i - s;
       for (int j = 0; j < nf; j++) {
-        int off = features[j] * n;
-        int base = j * mm - s;
-        for (int i = s; i < e; i++) {
-          out[base + i] = codes[off + rows[i]];
-        }
-      }
-    } else {
-      final byte[] rc = rowCodes;
-      final int pp = p;
-      for (int i = s; i < e; i++) {
-        int row = rows[i] * pp;
-        int at = i - s;
-        for (int j = 0; j < nf; j++) {
-          out[at] = rc[row + features[j]];
-          at += mm;
-        }
+        out[at] = rc[row + features[j]];
+        at += mm;
       }
     }
   }
 
-  private void scanHistogram(int column, int s, long[] parent, long parentSum2,
-      long parentTotal) {
+  /** Fills the histogram of class counts per code of one feature from the feature-major codes. */
+  private void fillFeatureMajor(int f, int s, int e) {
     final int[] h = hist;
-    final long[] msk = mask;
+    final byte[] seen = present8;
     final int kk = kp;
-    final byte[] col = local;
     final int[] lc = localCls;
+    final int off = f * n;
+    for (int i = s; i < e; i++) {
+      int code = codes[off + rows[i]] & 0xFF;
+      h[code * kk + lc[i - s]] += wts[i];
+      seen[code] = 1;
+    }
+  }
+
+  /** Fills the histogram of one gathered column of {@code local}. */
+  private void fillLocal(int column, int s) {
+    final int[] h = hist;
+    final byte[] seen = present8;
+    final int kk = kp;
+    final int[] lc = localCls;
+    final byte[] col = local;
     final int base = column * m;
-    for (int i = 0; i < m; i++) {
+    final int mm = m;
+    for (int i = 0; i < mm; i++) {
       int code = col[base + i] & 0xFF;
       h[code * kk + lc[i]] += wts[s + i];
-      msk[code >>> 6] |= 1L << code;
+      seen[code] = 1;
     }
-    System.arraycopy(parent, 0, right, 0, kk);
-    Arrays.fill(left, 0, kk, 0L);
+  }
+
+  /**
+   * Walks the codes marked in {@code present8} in increasing order, evaluating the split between
+   * each pair of neighbours, and clears the histogram and the marks.
+   */
+  private void scanHistogram(int column, long[] parent, long parentSum2, long parentTotal) {
+    final int[] h = hist;
+    final byte[] seen = present8;
+    final int kk = kp;
+    for (int c = 0; c < kk; c++) {
+      right[c] = parent[c];
+      left[c] = 0L;
+    }
     long sumL2 = 0;
     long sumR2 = parentSum2;
     long nL = 0;
     long nR = parentTotal;
     int prev = -1;
-    for (int word = 0; word < 4; word++) {
-      long bits = msk[word];
-      msk[word] = 0L;
-      while (bits != 0L) {
-        int b = (word << 6) | Long.numberOfTrailingZeros(bits);
-        bits &= bits - 1;
+    int occupied = 0;
+    for (int word = 0; word < FeatureBins.MAX_BINS / 8; word++) {
+      long bytes = (long) LONGS.get(seen, word * 8);
+      if (bytes == 0L) {
+        continue;
+      }
+      LONGS.set(seen, word * 8, 0L);
+      while (bytes != 0L) {
+        int lowest = Long.numberOfTrailingZeros(bytes) >>> 3;
+        bytes &= ~(0xFFL << (lowest << 3));
+        int b = (word << 3) | lowest;
+        occupied++;
         if (prev >= 0) {
           double crit = (double) sumL2 / nL + (double) sumR2 / nR;
           if (crit > bestCrit) {
@@ -231,6 +285,7 @@ final class SplitFinder {
         prev = b;
       }
     }
+    wasConstant[column] = occupied == 1;
   }
 
   private void scanSorted(int column, int s, long[] parent, long parentSum2, long parentTotal) {
@@ -245,8 +300,9 @@ final class SplitFinder {
       hi = Math.max(hi, code);
       ks[j] = ((long) code << 32) | j;
     }
+    wasConstant[column] = lo == hi;
     if (lo == hi) {
-      return; // constant in this node
+      return;
     }
     if (m <= 16) {
       for (int j = 1; j < m; j++) {
@@ -261,8 +317,10 @@ final class SplitFinder {
     } else {
       Arrays.sort(ks, 0, m);
     }
-    System.arraycopy(parent, 0, right, 0, kp);
-    Arrays.fill(left, 0, kp, 0L);
+    for (int c = 0; c < kp; c++) {
+      right[c] = parent[c];
+      left[c] = 0L;
+    }
     long sumL2 = 0;
     long sumR2 = parentSum2;
     long nL = 0;

@@ -38,6 +38,10 @@ final class TreeGrower {
   private final SplitFinder finder;
 
   private int[] stack = new int[4 * 64]; // (start, end, depth, node) per entry
+  private long[] constantStack; // per stack entry: features known to be constant in the node
+  private final long[] constant; // the same for the node being handled
+  private final long[] globallyConstant;
+  private final int words;
   private int[] nodes = new int[Tree.STRIDE * 256];
   private int[] nodeCounts = new int[256];
   private int numNodes;
@@ -69,6 +73,15 @@ final class TreeGrower {
     this.drawn = new int[mtry];
     this.counts = new long[k];
     this.finder = new SplitFinder(bins, k, mtry, rows, cls, wts);
+    this.words = (p + 63) >>> 6;
+    this.constantStack = new long[64 * words];
+    this.constant = new long[words];
+    this.globallyConstant = new long[words];
+    for (int f = 0; f < p; f++) {
+      if (bins.numBins(f) == 1) {
+        globallyConstant[f >>> 6] |= 1L << f;
+      }
+    }
   }
 
   /**
@@ -92,9 +105,11 @@ final class TreeGrower {
     }
     numNodes = 0;
     int root = newNode();
+    System.arraycopy(globallyConstant, 0, constant, 0, words);
     int top = push(0, 0, m, 0, root);
     while (top > 0) {
       top--;
+      System.arraycopy(constantStack, top * words, constant, 0, words);
       int base = 4 * top;
       int s = stack[base];
       int e = stack[base + 1];
@@ -135,17 +150,26 @@ final class TreeGrower {
       makeLeaf(node, majority);
       return top;
     }
+    // Draw mtry features; those already known to be constant in this node need no scan.
     int last = p - 1;
+    int nf = 0;
     for (int t = 0; t < mtry; t++) {
       int j = random.nextInt(last + 1);
       int f = featurePool[j];
       featurePool[j] = featurePool[last];
       featurePool[last] = f;
       last--;
-      drawn[t] = f;
+      if ((constant[f >>> 6] & (1L << f)) == 0) {
+        drawn[nf++] = f;
+      }
     }
-    Arrays.sort(drawn, 0, mtry);
-    int column = finder.find(drawn, mtry, s, e, counts, sum2, total);
+    Arrays.sort(drawn, 0, nf);
+    int column = nf == 0 ? -1 : finder.find(drawn, nf, s, e, counts, sum2, total);
+    for (int j = 0; j < nf; j++) {
+      if (finder.wasConstant(j)) {
+        constant[drawn[j] >>> 6] |= 1L << drawn[j];
+      }
+    }
     if (column < 0) {
       makeLeaf(node, majority);
       return top;
@@ -153,7 +177,7 @@ final class TreeGrower {
     int f = drawn[column];
     giniDecrease[f] += finder.bestCrit() - (double) sum2 / total;
     int leftCode = finder.bestLeftCode();
-    int mid = partition(column, leftCode, s, e);
+    int mid = partition(f, column, leftCode, s, e);
     int leftNode = newNode();
     int rightNode = newNode();
     at = node * Tree.STRIDE; // nodes may have been reallocated
@@ -177,12 +201,12 @@ final class TreeGrower {
    * Stable partition of entries s..e-1 by the feature at {@code column} of the last split
    * search: codes &lt;= leftCode first; returns where the right part starts.
    */
-  private int partition(int column, int leftCode, int s, int e) {
+  private int partition(int f, int column, int leftCode, int s, int e) {
     int l = s;
     int r = 0;
     for (int i = s; i < e; i++) {
       int row = rows[i];
-      if (finder.code(column, i - s) <= leftCode) {
+      if (finder.code(f, column, i, s) <= leftCode) {
         rows[l] = row;
         cls[l] = cls[i];
         wts[l] = wts[i];
@@ -211,7 +235,9 @@ final class TreeGrower {
   private int push(int top, int s, int e, int depth, int node) {
     if (4 * (top + 1) > stack.length) {
       stack = Arrays.copyOf(stack, stack.length * 2);
+      constantStack = Arrays.copyOf(constantStack, constantStack.length * 2);
     }
+    System.arraycopy(constant, 0, constantStack, top * words, words);
     int base = 4 * top;
     stack[base] = s;
     stack[base + 1] = e;
