@@ -1,0 +1,96 @@
+package org.mnistkit.nn;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A fully connected layer, Keras's {@code layer_dense}: output = activation(input . kernel + bias)
+ * with a kernel of {@code inputWidth x units}. Takes a flat input {@code (d)} and produces
+ * {@code (units)}; has {@code d * units + units} parameters ({@code d * units} without bias). The
+ * last layer of a model must be dense: it becomes the output layer, whose units match the label
+ * width.
+ *
+ * @param units number of output units, at least 1
+ * @param activation applied to the output (Keras default {@link Activation#LINEAR})
+ * @param useBias whether the layer has a bias vector (default true)
+ * @param kernelInitializer initial kernel values (default {@link Initializer#GLOROT_UNIFORM})
+ * @param biasInitializer initial bias values: {@link Initializer#ZEROS} (default) or
+ *     {@link Initializer#ONES}
+ * @param inputShape the declared input shape {@code (d)}, or empty to infer it
+ */
+public record Dense(int units, Activation activation, boolean useBias, Initializer kernelInitializer,
+    Initializer biasInitializer, List<Integer> inputShape) implements Layer {
+
+  /**
+   * @throws IllegalArgumentException when units &lt; 1, the bias initializer is not constant or the
+   *     input shape is not one dimension &gt;= 1
+   */
+  public Dense {
+    if (units < 1) {
+      throw new IllegalArgumentException("units must be >= 1, got " + units);
+    }
+    Objects.requireNonNull(activation, "activation");
+    Objects.requireNonNull(kernelInitializer, "kernelInitializer");
+    Objects.requireNonNull(biasInitializer, "biasInitializer");
+    if (!biasInitializer.isConstant()) {
+      throw new IllegalArgumentException("biasInitializer must be zeros or ones (Deeplearning4j supports "
+          + "constant biases only), got " + biasInitializer);
+    }
+    inputShape = List.copyOf(inputShape);
+    if (!inputShape.isEmpty()) {
+      Shapes.inputShape("dense", Shapes.toArray(inputShape), 1);
+    }
+  }
+
+  /** @return a copy declaring the input width {@code (d)}, as Keras's {@code input_shape = c(d)} */
+  public Dense inputShape(int... shape) {
+    return new Dense(units, activation, useBias, kernelInitializer, biasInitializer,
+        Shapes.inputShape("dense", shape, 1));
+  }
+
+  /** @return a copy with another activation */
+  public Dense activation(Activation newActivation) {
+    return new Dense(units, newActivation, useBias, kernelInitializer, biasInitializer, inputShape);
+  }
+
+  /** @return a copy with or without a bias vector */
+  public Dense useBias(boolean newUseBias) {
+    return new Dense(units, activation, newUseBias, kernelInitializer, biasInitializer, inputShape);
+  }
+
+  /** @return a copy with another kernel initializer */
+  public Dense kernelInitializer(Initializer initializer) {
+    return new Dense(units, activation, useBias, initializer, biasInitializer, inputShape);
+  }
+
+  /** @return a copy with another bias initializer (zeros or ones) */
+  public Dense biasInitializer(Initializer initializer) {
+    return new Dense(units, activation, useBias, kernelInitializer, initializer, inputShape);
+  }
+
+  @Override
+  public String typeName() {
+    return "Dense";
+  }
+
+  @Override
+  public String baseName() {
+    return "dense";
+  }
+
+  @Override
+  public int[] outputShape(int[] input) {
+    if (input.length != 1) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "dense expects a flat input (d) but gets %s; put flatten() before it", Shapes.format(input)));
+    }
+    return new int[] {units};
+  }
+
+  @Override
+  public long countParams(int[] input) {
+    outputShape(input);
+    return (long) input[0] * units + (useBias ? units : 0);
+  }
+}

@@ -1,0 +1,187 @@
+package org.mnistkit.nn;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.weights.IWeightInit;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.weights.WeightInitDistribution;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
+
+/**
+ * Translates mnist-nn's specs into a Deeplearning4j {@link MultiLayerConfiguration}, replacing
+ * Deeplearning4j's defaults with Keras's where they differ (linear activation, glorot_uniform
+ * kernels, zero biases, RMSprop lr 0.001). The last dense layer becomes an OutputLayer carrying
+ * the loss; hidden dense layers become {@link LeanDenseConf}; dropout becomes a DropoutLayer with
+ * retain probability 1 - rate; flatten becomes the preprocessor Deeplearning4j inserts by itself.
+ */
+final class NetworkFactory {
+
+  private NetworkFactory() {}
+
+  /**
+   * @param arch the resolved layers
+   * @param optimizer the optimizer for every parameter
+   * @param loss the loss of the output layer
+   * @param seed the seed of the weight initialization
+   */
+  static MultiLayerConfiguration configuration(Architecture arch, Optimizer optimizer, Loss loss, long seed) {
+    NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+        .seed(seed)
+        .dataType(DataType.FLOAT)
+        .updater(updater(optimizer))
+        .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+        .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+        .list();
+    int last = arch.layers().size() - 1;
+    boolean firstDl4jLayer = true;
+    for (int i = 0; i <= last; i++) {
+      Layer layer = arch.layers().get(i);
+      int[] in = arch.inputShapes().get(i);
+      if (layer instanceof Dense d) {
+        if (i == last) {
+          list.layer(outputLayer(d, in[0], loss));
+        } else {
+          // The first layer fed directly with flat features: nobody needs its input gradient.
+          boolean skip = firstDl4jLayer && !arch.isConvolutional();
+          list.layer(LeanDenseConf.of(denseLayer(d, in[0]), skip));
+        }
+      } else if (layer instanceof Dropout d) {
+        list.layer(new DropoutLayer.Builder(1 - d.rate()).build());
+      } else if (layer instanceof Conv2D c) {
+        list.layer(convolution(c, in[2]));
+      } else if (layer instanceof MaxPooling2D p) {
+        list.layer(new SubsamplingLayer.Builder(PoolingType.MAX)
+            .kernelSize(p.poolSize().get(0), p.poolSize().get(1))
+            .stride(p.strides().get(0), p.strides().get(1))
+            .convolutionMode(mode(p.padding()))
+            .build());
+      } else if (layer instanceof Flatten) {
+        continue;
+      } else {
+        throw new AssertionError(layer);
+      }
+      firstDl4jLayer = false;
+    }
+    int[] s = arch.inputShape();
+    list.setInputType(arch.isConvolutional()
+        ? InputType.convolutionalFlat(s[0], s[1], s[2])
+        : InputType.feedForward(arch.inputWidth()));
+    return list.build();
+  }
+
+  private static DenseLayer denseLayer(Dense d, int fanIn) {
+    return new DenseLayer.Builder()
+        .nOut(d.units())
+        .activation(activation(d.activation()))
+        .weightInit(weightInit(d.kernelInitializer(), fanIn))
+        .biasInit(d.biasInitializer() == Initializer.ONES ? 1 : 0)
+        .hasBias(d.useBias())
+        .build();
+  }
+
+  private static OutputLayer outputLayer(Dense d, int fanIn, Loss loss) {
+    return new OutputLayer.Builder(lossFunction(loss))
+        .nOut(d.units())
+        .activation(activation(d.activation()))
+        .weightInit(weightInit(d.kernelInitializer(), fanIn))
+        .biasInit(d.biasInitializer() == Initializer.ONES ? 1 : 0)
+        .hasBias(d.useBias())
+        .build();
+  }
+
+  private static ConvolutionLayer convolution(Conv2D c, int channels) {
+    int kh = c.kernelSize().get(0);
+    int kw = c.kernelSize().get(1);
+    return new ConvolutionLayer.Builder(kh, kw)
+        .stride(c.strides().get(0), c.strides().get(1))
+        .nOut(c.filters())
+        .convolutionMode(mode(c.padding()))
+        .activation(activation(c.activation()))
+        .weightInit(weightInit(c.kernelInitializer(), kh * kw * channels))
+        .biasInit(c.biasInitializer() == Initializer.ONES ? 1 : 0)
+        .hasBias(c.useBias())
+        .build();
+  }
+
+  private static ConvolutionMode mode(Padding padding) {
+    return padding == Padding.SAME ? ConvolutionMode.Same : ConvolutionMode.Truncate;
+  }
+
+  /** @return Deeplearning4j's activation with the same definition */
+  static org.nd4j.linalg.activations.Activation activation(Activation a) {
+    switch (a) {
+      case LINEAR: return org.nd4j.linalg.activations.Activation.IDENTITY;
+      case RELU: return org.nd4j.linalg.activations.Activation.RELU;
+      case SIGMOID: return org.nd4j.linalg.activations.Activation.SIGMOID;
+      case TANH: return org.nd4j.linalg.activations.Activation.TANH;
+      case SOFTMAX: return org.nd4j.linalg.activations.Activation.SOFTMAX;
+      case ELU: return org.nd4j.linalg.activations.Activation.ELU;
+      case SELU: return org.nd4j.linalg.activations.Activation.SELU;
+      case SOFTPLUS: return org.nd4j.linalg.activations.Activation.SOFTPLUS;
+      case SOFTSIGN: return org.nd4j.linalg.activations.Activation.SOFTSIGN;
+      default: throw new AssertionError(a);
+    }
+  }
+
+  /**
+   * @param fanIn inputs per unit, needed for lecun_uniform
+   * @return the initializer with Keras's distribution (see {@link Initializer} for the normal ones)
+   */
+  static IWeightInit weightInit(Initializer init, int fanIn) {
+    switch (init) {
+      case GLOROT_UNIFORM: return WeightInit.XAVIER_UNIFORM.getWeightInitFunction();
+      case GLOROT_NORMAL: return WeightInit.XAVIER.getWeightInitFunction();
+      case HE_UNIFORM: return WeightInit.RELU_UNIFORM.getWeightInitFunction();
+      case HE_NORMAL: return WeightInit.RELU.getWeightInitFunction();
+      case LECUN_UNIFORM: {
+        double limit = Math.sqrt(3.0 / fanIn);
+        return new WeightInitDistribution(new UniformDistribution(-limit, limit));
+      }
+      case LECUN_NORMAL: return WeightInit.LECUN_NORMAL.getWeightInitFunction();
+      case ZEROS: return WeightInit.ZERO.getWeightInitFunction();
+      case ONES: return WeightInit.ONES.getWeightInitFunction();
+      default: throw new AssertionError(init);
+    }
+  }
+
+  /** @return Deeplearning4j's updater implementing the same rule */
+  static IUpdater updater(Optimizer optimizer) {
+    if (optimizer instanceof Optimizer.RmsProp r) {
+      return new org.nd4j.linalg.learning.config.RmsProp(r.learningRate(), r.rho(), r.epsilon());
+    }
+    if (optimizer instanceof Optimizer.Adam a) {
+      return new org.nd4j.linalg.learning.config.Adam(a.learningRate(), a.beta1(), a.beta2(), a.epsilon());
+    }
+    Optimizer.Sgd s = (Optimizer.Sgd) optimizer;
+    return s.momentum() == 0
+        ? new org.nd4j.linalg.learning.config.Sgd(s.learningRate())
+        : new MomentumSgd(s.learningRate(), s.momentum(), s.nesterov());
+  }
+
+  /** @return Deeplearning4j's loss with the same definition */
+  static ILossFunction lossFunction(Loss loss) {
+    switch (loss) {
+      case CATEGORICAL_CROSSENTROPY: return new LossMCXENT();
+      case SPARSE_CATEGORICAL_CROSSENTROPY: return new LossSparseMCXENT();
+      case BINARY_CROSSENTROPY: return new LossBinaryXENT();
+      case MEAN_SQUARED_ERROR: return new LossMSE();
+      default: throw new AssertionError(loss);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package org.mnistkit.nn;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistkit.core.tensor.FloatMatrix;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The epoch loop of {@link Sequential#fit}, following Keras's fit: the validation rows are split
+ * off the end first; before each epoch the training rows are reshuffled (seeded); each batch is
+ * copied into a reused native array and trained on with one Deeplearning4j step; the loss and the
+ * metrics of each batch come from that step's own forward pass; validation runs after the epoch
+ * without dropout; callbacks run last and may stop training.
+ */
+final class Trainer {
+
+  private final Sequential model;
+  private final FitOptions options;
+
+  Trainer(Sequential model, FitOptions options) {
+    this.model = model;
+    this.options = options;
+  }
+
+  /**
+   * @throws IllegalArgumentException for bad data or a validation split that leaves either side
+   *     empty
+   */
+  History fit(FloatMatrix x, FloatMatrix y) {
+    Architecture arch = model.architecture();
+    Loss loss = model.loss();
+    Inputs.checkFeatures(arch, x, "x");
+    Inputs.checkLabels(arch, loss, x, y, "x", "y");
+    int n = x.rows();
+    int trainRows = n;
+    FloatMatrix vx = options.validationX();
+    FloatMatrix vy = options.validationY();
+    int vFrom = 0;
+    int vTo = 0;
+    if (vx != null) {
+      Inputs.checkFeatures(arch, vx, "validation x");
+      Inputs.checkLabels(arch, loss, vx, vy, "validation x", "validation y");
+      vTo = vx.rows();
+    } else if (options.validationSplit() > 0) {
+      trainRows = (int) Math.floor(n * (1.0 - options.validationSplit()));
+      if (trainRows < 1 || trainRows >= n) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "validationSplit %s of %d rows leaves %d training and %d validation rows; both must be >= 1",
+            options.validationSplit(), n, trainRows, n - trainRows));
+      }
+      vx = x;
+      vy = y;
+      vFrom = trainRows;
+      vTo = n;
+    }
+    return loop(x, y, trainRows, vx, vy, vFrom, vTo);
+  }
+
+  private History loop(FloatMatrix x, FloatMatrix y, int trainRows, FloatMatrix vx, FloatMatrix vy, int vFrom,
+      int vTo) {
+    MultiLayerNetwork net = model.network();
+    Architecture arch = model.architecture();
+    Loss loss = model.loss();
+    List<Metric> metrics = model.metrics();
+    int units = arch.units();
+    int[] layout = model.inputLayout();
+    int batch = Math.min(options.batchSize(), trainRows);
+    int steps = (trainRows + batch - 1) / batch;
+    int[] order = new int[trainRows];
+    for (int i = 0; i < trainRows; i++) {
+      order[i] = i;
+    }
+    SplittableRandom random = new SplittableRandom(options.seed());
+    Nd4jRuntime.seed(options.seed());
+
+    INDArray xFull = NdArrays.matrix(batch, x.cols());
+    INDArray yFull = NdArrays.matrix(batch, y.cols());
+    int rest = trainRows % batch;
+    INDArray xRest = rest > 0 ? NdArrays.matrix(rest, x.cols()) : null;
+    INDArray yRest = rest > 0 ? NdArrays.matrix(rest, y.cols()) : null;
+    OutputCapture capture = new OutputCapture(net, units, batch);
+    net.setListeners(capture);
+    History.Recorder recorder = new History.Recorder();
+    model.clearStopRequest();
+    boolean stoppedEarly = false;
+    try {
+      options.callbacks().forEach(c -> c.onTrainBegin(model));
+      for (int epoch = 0; epoch < options.epochs(); epoch++) {
+        long epochStart = System.nanoTime();
+        if (options.shuffle()) {
+          shuffle(order, random);
+        }
+        EpochProgress progress = EpochProgress.start(options, epoch, steps);
+        double lossSum = 0;
+        double[] metricSums = new double[metrics.size()];
+        int seen = 0;
+        for (int step = 0; step < steps; step++) {
+          int from = step * batch;
+          int m = Math.min(batch, trainRows - from);
+          INDArray xb = m == batch ? xFull : xRest;
+          INDArray yb = m == batch ? yFull : yRest;
+          NdArrays.putRows(xb, x, order, from, m, layout);
+          NdArrays.putRows(yb, y, order, from, m, null);
+          net.fit(xb, yb);
+          lossSum += net.score() * m;
+          float[] p = capture.probabilities();
+          for (int k = 0; k < metricSums.length; k++) {
+            Metric metric = metrics.get(k);
+            for (int r = 0; r < m; r++) {
+              metricSums[k] += metric.rowScore(loss, p, r * units, y.data(), order[from + r] * y.cols(), units);
+            }
+          }
+          seen += m;
+          progress.update(step + 1, means(lossSum, metrics, metricSums, seen));
+        }
+        Map<String, Double> logs = means(lossSum, metrics, metricSums, seen);
+        if (vx != null) {
+          Inference.evaluate(net, loss, metrics, vx, vy, vFrom, vTo, options.batchSize(), units, layout)
+              .forEach((k, v) -> logs.put("val_" + k, v));
+        }
+        progress.finish(logs);
+        recorder.add(logs, (System.nanoTime() - epochStart) / 1e9);
+        Map<String, Double> view = Collections.unmodifiableMap(logs);
+        for (Callback c : options.callbacks()) {
+          c.onEpochEnd(model, epoch, view);
+        }
+        if (model.stopRequested()) {
+          stoppedEarly = epoch < options.epochs() - 1;
+          break;
+        }
+      }
+      options.callbacks().forEach(c -> c.onTrainEnd(model));
+    } finally {
+      net.setListeners(Collections.emptyList());
+      xFull.close();
+      yFull.close();
+      if (xRest != null) {
+        xRest.close();
+        yRest.close();
+      }
+    }
+    int validationRows = vx == null ? 0 : vTo - vFrom;
+    return recorder.build(options, trainRows, validationRows, arch.inputShape(), stoppedEarly);
+  }
+
+  private static Map<String, Double> means(double lossSum, List<Metric> metrics, double[] sums, int seen) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("loss", lossSum / seen);
+    for (int k = 0; k < sums.length; k++) {
+      m.put(metrics.get(k).kerasName(), sums[k] / seen);
+    }
+    return m;
+  }
+
+  /** Fisher-Yates shuffle. */
+  private static void shuffle(int[] a, SplittableRandom random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+}
