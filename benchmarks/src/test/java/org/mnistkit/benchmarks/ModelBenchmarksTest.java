@@ -45,4 +45,21 @@ class ModelBenchmarksTest {
     b.setUp();
     assertEquals("[600, 2]", java.util.Arrays.toString(b.fit().embedding().shape()));
   }
+
+  @Test
+  void networkEpochLearnsAndPredictsProbabilities() throws IOException {
+    NetworkBenchmark b = new NetworkBenchmark();
+    b.trainRows = 2000;
+    b.testRows = 500;
+    b.setUp();
+    assertTrue(b.epoch().last("accuracy") > 0.6);
+    org.mnistkit.core.tensor.FloatMatrix p = b.predict();
+    assertEquals("[500, 10]", java.util.Arrays.toString(p.shape()));
+    float sum = 0;
+    for (int c = 0; c < 10; c++) {
+      sum += p.get(0, c);
+    }
+    assertEquals(1f, sum, 1e-4f);
+    assertTrue(Metrics.accuracy(b.data.testY, p.argmaxRows()) > 0.7);
+  }
 }

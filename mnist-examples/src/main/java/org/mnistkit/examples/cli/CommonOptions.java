@@ -97,14 +97,17 @@ public final class CommonOptions {
   /**
    * Checks a {@code --train-size} against the loaded training split.
    *
-   * @param requested the option's value
+   * @param requested the option's value, or null for all training images
    * @param min the smallest size the command can work with
    * @param data the loaded dataset
-   * @return requested, when in min..n
+   * @return requested when in min..n, or n when null
    * @throws IllegalArgumentException naming the value and the valid range otherwise
    */
-  public static int trainSize(int requested, int min, MnistDataset data) {
+  public static int trainSize(Integer requested, int min, MnistDataset data) {
     int n = data.train().size();
+    if (requested == null) {
+      return n;
+    }
     if (requested < min || requested > n) {
       throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
           "--train-size must be in %d..%d, got %d", min, n, requested));

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mnistkit", mixinStandardHelpOptions = true, version = "mnistkit 0.1.0-SNAPSHOT",
     description = "MNIST in Java: load, explore, train a network and a random forest, compare.",
-    subcommands = {DataCommand.class, WalkthroughCommand.class, ForestCommand.class, SvdCommand.class, UmapCommand.class,
+    subcommands = {DataCommand.class, WalkthroughCommand.class, NnCommand.class, ForestCommand.class, SvdCommand.class,
+        UmapCommand.class,
         CommandLine.HelpCommand.class})
 public final class MnistkitCommand implements Runnable {
 

@@ -29,9 +29,8 @@ public final class SvdCommand implements Callable<Integer> {
   @Option(names = "--components", defaultValue = "30", description = "Singular triplets nv. Default: ${DEFAULT-VALUE}.")
   int components;
 
-  @Option(names = "--train-size", defaultValue = "60000",
-      description = "Use the first n training images. Default: ${DEFAULT-VALUE}.")
-  int trainSize;
+  @Option(names = "--train-size", description = "Use the first n training images. Default: all (60000).")
+  Integer trainSize;
 
   @Option(names = "--center", description = "Centre the columns first (PCA, like prcomp_irlba).")
   boolean center;
@@ -54,21 +53,21 @@ public final class SvdCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MnistDataset data = common.load();
-    CommonOptions.trainSize(trainSize, 2, data);
-    FloatMatrix x = data.train().head(trainSize).toScaledMatrix();
+    int n = CommonOptions.trainSize(trainSize, 2, data);
+    FloatMatrix x = data.train().head(n).toScaledMatrix();
     long t0 = System.nanoTime();
     SvdResult svd = center
         ? Pca.builder().nComponents(components).seed(common.seed()).threads(common.threads()).build().fit(x).svd()
         : TruncatedSvd.builder().nv(components).seed(common.seed()).threads(common.threads()).build().fit(x);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    Result r = new Result(trainSize, components, seconds, svd.singularValues(), svd.iterations(),
+    Result r = new Result(n, components, seconds, svd.singularValues(), svd.iterations(),
         svd.matrixVectorProducts(), center, svd.converged());
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
       JsonOutput.print(r, out);
     } else {
       out.printf(Locale.ROOT, "%s of %d x %d: %d singular values in %.2f s (%d restarts, %d products%s)%n",
-          center ? "PCA" : "truncated SVD", trainSize, x.cols(), components, seconds, r.iterations(), r.matvecs(),
+          center ? "PCA" : "truncated SVD", n, x.cols(), components, seconds, r.iterations(), r.matvecs(),
           r.converged() ? "" : ", NOT converged");
       out.println(Arrays.toString(Arrays.stream(r.singularValues()).map(v -> Math.round(v * 1000) / 1000.0).toArray()));
     }

@@ -37,9 +37,8 @@ public final class UmapCommand implements Callable<Integer> {
       description = "Reduce to this many centred components first; 0 for none. Default: ${DEFAULT-VALUE}.")
   int pca;
 
-  @Option(names = "--train-size", defaultValue = "60000",
-      description = "Use the first n training images. Default: ${DEFAULT-VALUE}.")
-  int trainSize;
+  @Option(names = "--train-size", description = "Use the first n training images. Default: all (60000).")
+  Integer trainSize;
 
   @Option(names = "--sgd-threads", defaultValue = "1",
       description = "Threads of the optimisation; 1 is fully reproducible. Default: ${DEFAULT-VALUE}.")
@@ -48,8 +47,7 @@ public final class UmapCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MnistDataset data = common.load();
-    CommonOptions.trainSize(trainSize, 3, data);
-    LabeledImages train = data.train().head(trainSize);
+    LabeledImages train = data.train().head(CommonOptions.trainSize(trainSize, 3, data));
     var x = train.toScaledMatrix();
     Umap.Builder b = Umap.builder().nNeighbors(neighbors).minDist(minDist).seed(common.seed())
         .threads(common.threads()).sgdThreads(sgdThreads).verbose(!common.quiet() && !common.json());

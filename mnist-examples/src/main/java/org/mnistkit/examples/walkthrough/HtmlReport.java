@@ -68,6 +68,17 @@ final class HtmlReport {
       image(u.png(), "UMAP embedding, coloured by label");
     }
 
+    NetworkStep.Result nn = r.network();
+    if (nn != null) {
+      section("6. Dense network", nn.summary().fitSeconds());
+      html.append("<pre>").append(esc(nn.modelSummary())).append("</pre>\n");
+      para(String.format(Locale.ROOT, "%d epochs, batch size %d, %d training images; fit %.1f s. Test loss %s, "
+          + "test accuracy <b>%s</b> on %d images.", nn.epochs(), nn.batchSize(), nn.summary().trainingRows(),
+          nn.summary().fitSeconds(), Walkthrough.fmt(nn.testLoss()), Walkthrough.fmt(nn.summary().accuracy()),
+          nn.summary().testRows()));
+      image(nn.historyPng(), "Loss and accuracy per epoch");
+    }
+
     ForestStep.Result f = r.forest();
     if (f != null) {
       section("7. Random forest", f.summary().fitSeconds() + f.summary().predictSeconds());

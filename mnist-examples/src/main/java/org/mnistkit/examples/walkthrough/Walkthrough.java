@@ -17,6 +17,7 @@ import org.mnistkit.core.tensor.FloatMatrix;
  *   <li>{@link LoadStep}: load, shapes, the fifth training image, reshape and scale (steps 1-3);</li>
  *   <li>{@link SvdStep}: truncated SVD with 30 components, PC1 against PC2 (step 4);</li>
  *   <li>{@link UmapStep}: UMAP with uwot's parameters (step 5);</li>
+ *   <li>{@link NetworkStep}: the dense network 784-512-10, 5 epochs (step 6);</li>
  *   <li>{@link ForestStep}: the random forest on 3000 sampled images (step 7);</li>
  *   <li>{@link Comparison}: forest against network (step 8), and {@link HtmlReport}.</li>
  * </ol>
@@ -47,14 +48,18 @@ public final class Walkthrough {
     LoadStep.Result load = LoadStep.report(ctx, StepContext.seconds(start));
     SvdStep.Result svd = SvdStep.run(ctx);
     UmapStep.Result umap = options.runs(WalkthroughOptions.Step.UMAP) ? UmapStep.run(ctx) : null;
+    NetworkStep.Result network = options.runs(WalkthroughOptions.Step.NN) ? NetworkStep.run(ctx) : null;
     ForestStep.Result forest = options.runs(WalkthroughOptions.Step.FOREST) ? ForestStep.run(ctx) : null;
     List<ModelSummary> models = new ArrayList<>();
+    if (network != null) {
+      models.add(network.summary());
+    }
     if (forest != null) {
       models.add(forest.summary());
     }
     Comparison.print(ctx, models);
     WalkthroughResult partial = new WalkthroughResult(settings(options), WalkthroughResult.Machine.current(), load,
-        svd, umap, forest, models, options.out().resolve("index.html").toAbsolutePath().toString(),
+        svd, umap, network, forest, models, options.out().resolve("index.html").toAbsolutePath().toString(),
         StepContext.seconds(start));
     HtmlReport.write(partial, options.out().resolve("index.html"));
     ctx.say("%nreport written to %s; total %.1f s", partial.report(), partial.totalSeconds());

@@ -11,13 +11,14 @@ import java.util.List;
  * @param load steps 1 to 3
  * @param svd step 4
  * @param umap step 5, or null
+ * @param network step 6, or null
  * @param forest step 7, or null
  * @param comparison step 8: one row per model that ran
  * @param report the path of index.html
  * @param totalSeconds wall time of the whole run
  */
 public record WalkthroughResult(Settings settings, Machine machine, LoadStep.Result load, SvdStep.Result svd,
-    UmapStep.Result umap, ForestStep.Result forest, List<ModelSummary> comparison, String report, double totalSeconds) {
+    UmapStep.Result umap, NetworkStep.Result network, ForestStep.Result forest, List<ModelSummary> comparison, String report, double totalSeconds) {
 
   /**
    * @param dataset mnist or fashion-mnist

@@ -90,4 +90,20 @@ class ModelCommandsTest {
     }
     assertTrue(Files.size(out.resolve("umap.png")) > 1000);
   }
+
+  @Test
+  void nnJsonHasTheDocumentedKeys() throws IOException {
+    TinyMnist.write(dir, 64, 10);
+    assertEquals(0, cli.run("nn", "--data-dir", dir.toString(), "--epochs", "1", "--batch-size", "16", "--quiet",
+        "--json"), cli.err.toString());
+    JsonNode j = json();
+    assertEquals("mlp", j.get("model").asText());
+    assertEquals(1, j.get("epochs").asInt());
+    assertEquals(16, j.get("batch_size").asInt());
+    assertEquals(64, j.get("train_size").asInt());
+    assertTrue(j.get("fit_seconds").asDouble() > 0);
+    assertTrue(j.get("test_loss").asDouble() > 0);
+    double acc = j.get("accuracy").asDouble();
+    assertTrue(acc >= 0 && acc <= 1, "accuracy " + acc);
+  }
 }

@@ -1,0 +1,87 @@
+package org.mnistkit.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mnistkit.core.data.LabeledImages;
+import org.mnistkit.core.data.MnistDataset;
+import org.mnistkit.core.metrics.Metrics;
+import org.mnistkit.examples.walkthrough.NetworkStep;
+import org.mnistkit.nn.Sequential;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mnistkit nn}: the walkthrough's dense network (or a small convnet) trained on the first n
+ * training images and tested on all test images.
+ */
+@Command(name = "nn", mixinStandardHelpOptions = true,
+    description = "Train the walkthrough's network (784-512-10, rmsprop) or a small convnet; test on all test images.")
+public final class NnCommand implements Callable<Integer> {
+
+  /** The model to train. */
+  public enum Model {
+    /** dense 784-512 relu-10 softmax, rmsprop */
+    mlp,
+    /** two convolutions with max pooling, dropout, softmax; adam */
+    cnn
+  }
+
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--epochs", defaultValue = "5", description = "Epochs. Default: ${DEFAULT-VALUE}.")
+  int epochs;
+
+  @Option(names = "--batch-size", defaultValue = "128", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+  int batchSize;
+
+  @Option(names = "--train-size", description = "Use the first n training images. Default: all (60000).")
+  Integer trainSize;
+
+  @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|cnn", description = "Default: ${DEFAULT-VALUE}.")
+  Model model;
+
+  /**
+   * What {@code mnistkit nn --json} prints.
+   *
+   * @param model mlp or cnn
+   * @param epochs epochs fitted
+   * @param batchSize batch size
+   * @param trainSize training rows
+   * @param fitSeconds wall time of fit only
+   * @param testLoss categorical cross-entropy on the test images
+   * @param accuracy test accuracy in [0, 1]
+   */
+  public record Result(String model, int epochs, int batchSize, int trainSize, double fitSeconds, double testLoss,
+      double accuracy) {}
+
+  @Override
+  public Integer call() throws Exception {
+    MnistDataset data = common.load();
+    LabeledImages train = data.train().head(CommonOptions.trainSize(trainSize, 1, data));
+    int classes = data.classNames().size();
+    Sequential net = model == Model.mlp
+        ? NetworkStep.mlp(train.height() * train.width(), classes, common.seed())
+        : NetworkStep.cnn(train.height(), train.width(), classes, common.seed());
+    NetworkStep.Trained t = NetworkStep.train(net, train.toScaledMatrix(), train.toCategorical(),
+        data.test().toScaledMatrix(), data.test().toCategorical(), epochs, batchSize, common.seed(),
+        common.quiet() ? null : System.err);
+    Result r = new Result(model.name(), epochs, batchSize, train.size(), t.fitSeconds(), t.testLoss(),
+        Metrics.accuracy(data.test().labels(), t.predicted()));
+    PrintWriter out = spec.commandLine().getOut();
+    if (common.json()) {
+      JsonOutput.print(r, out);
+    } else {
+      out.println(net.summary());
+      out.println(t.history());
+      out.printf(Locale.ROOT, "fit %.1f s; test loss %.4f, test accuracy %.4f%n", r.fitSeconds(), r.testLoss(),
+          r.accuracy());
+    }
+    out.flush();
+    return 0;
+  }
+}
