@@ -12,15 +12,16 @@ import java.util.Arrays;
  * right. The Gini decrease of a split is that value minus {@code sum_k N_k^2 / N} of the parent
  * (Breiman et al. 1984; randomForest's findbestsplit).
  *
- * <p>The codes of the node's rows for the candidate features are first gathered into one
- * contiguous buffer: from the feature-major codes when the node holds a large share of the rows
- * (nearly sequential reads), otherwise from the row-major codes, reading the candidates of one
- * row from one short stretch of memory. Each feature is then scanned in one of two ways, chosen
- * per node by its size: large nodes fill a histogram of class counts per code and walk the
- * non-empty codes (found through a 256-bit mask); small nodes sort (code, position) keys and walk
- * the rows in order, which avoids touching k counts per code. Both give the same split. Ties keep
- * the first best candidate (lowest feature index, then lowest threshold); randomForest breaks
- * ties at random.
+ * <p>Nodes holding a large share of the training rows read each candidate's codes straight from
+ * the feature-major copy (nearly sequential reads). Other nodes first gather the codes of their
+ * rows for all candidates into one contiguous buffer, reading each row's candidates from one
+ * short stretch of the row-major copy. Each candidate is then scanned in one of two ways, chosen
+ * per node by its size: larger nodes fill a histogram of class counts per code (marking the codes
+ * seen in a byte array, which unlike a bit mask creates no chain of dependent updates) and walk
+ * the marked codes in order; nodes of at most {@link #SORT_LIMIT} rows sort (code, position) keys
+ * and walk the rows in order, which avoids touching k counts per code. Class counts only cover
+ * the classes present in the node. All ways give the same split. Ties keep the first best
+ * candidate (lowest feature index, then lowest threshold); randomForest breaks ties at random.
  *
  * <p>One instance per worker thread; it reads the node's rows, classes and weights from the
  * arrays it was given.

@@ -14,6 +14,11 @@ import java.util.SplittableRandom;
  * (randomForest's rule: a split is made even when its Gini decrease is 0, as long as one drawn
  * feature varies). A leaf predicts the class with the largest weighted count, the lowest class
  * index on ties.
+ *
+ * <p>A feature found constant in a node is constant in all its descendants; the grower remembers
+ * such features per pending node (a bit set per stack entry) and does not scan them again when
+ * they are drawn (they still count among the mtry draws, as in randomForest). Features with a
+ * single value in the whole training set start out in that set. This changes nothing but speed.
  */
 final class TreeGrower {
 
@@ -178,6 +183,9 @@ final class TreeGrower {
     giniDecrease[f] += finder.bestCrit() - (double) sum2 / total;
     int leftCode = finder.bestLeftCode();
     int mid = partition(f, column, leftCode, s, e);
+    if (mid == s || mid == e) { // cannot happen: both codes of the split occur in the node
+      throw new IllegalStateException("split on feature " + f + " sent all rows of a node one way");
+    }
     int leftNode = newNode();
     int rightNode = newNode();
     at = node * Tree.STRIDE; // nodes may have been reallocated

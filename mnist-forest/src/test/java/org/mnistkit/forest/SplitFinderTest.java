@@ -26,7 +26,7 @@ class SplitFinderTest {
     FeatureBins bins = FeatureBins.of(FloatMatrix.wrap(n, p, data), 1);
     int[] features = {0, 2, 3, 5};
     for (int trial = 0; trial < 50; trial++) {
-      int m = 2 + r.nextInt(trial < 25 ? 60 : n - 2);
+      int m = 2 + r.nextInt(trial < 10 ? 3 : trial < 25 ? 60 : n - 2);
       int[] rows = new int[n];
       int[] cls = new int[n];
       int[] wts = new int[n];
@@ -50,6 +50,14 @@ class SplitFinderTest {
           int column = finder.find(features, 4, 0, m, parent, sum2, total);
           String result = column < 0 ? "none" : column + " " + finder.bestLeftCode() + " "
               + finder.bestRightCode() + " " + finder.bestCrit();
+          for (int j = 0; j < 4; j++) {
+            boolean constant = true;
+            for (int i = 1; i < m; i++) {
+              constant &= bins.codes()[features[j] * n + rows[i]]
+                  == bins.codes()[features[j] * n + rows[0]];
+            }
+            assertEquals(constant, finder.wasConstant(j), "feature " + features[j]);
+          }
           if (reference == null) {
             reference = result;
           }
