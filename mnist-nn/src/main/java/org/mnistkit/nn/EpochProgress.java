@@ -3,7 +3,6 @@ package org.mnistkit.nn;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
@@ -13,7 +12,9 @@ import me.tongfei.progressbar.ProgressBarConsumer;
  * {@link ProgressLine} bar redrawn in place on an interactive console, or only its final line
  * otherwise, as Keras does when stdout is not a terminal (1); "Epoch i/n" and one summary line (2).
  * The bar is drawn by me.tongfei's ProgressBar on its own thread, at most every
- * {@link #REFRESH_MILLIS} ms.
+ * {@link #REFRESH_MILLIS} ms, into a {@link Sink} that this class closes itself: ProgressBar
+ * 0.10.1 does not close its consumer when the bar is closed before its first scheduled refresh
+ * (an epoch shorter than a refresh), which would lose the final line.
  */
 final class EpochProgress {
 
@@ -24,12 +25,14 @@ final class EpochProgress {
   private final long steps;
   private final long startNanos = System.nanoTime();
   private final ProgressBar bar;
+  private final Sink sink;
 
-  private EpochProgress(int verbose, PrintStream out, long steps, ProgressBar bar) {
+  private EpochProgress(int verbose, PrintStream out, long steps, ProgressBar bar, Sink sink) {
     this.verbose = verbose;
     this.out = out;
     this.steps = steps;
     this.bar = bar;
+    this.sink = sink;
   }
 
   /**
@@ -41,23 +44,21 @@ final class EpochProgress {
     int verbose = options.verbose();
     PrintStream out = options.output();
     if (verbose == 0) {
-      return new EpochProgress(0, out, steps, null);
+      return new EpochProgress(0, out, steps, null, null);
     }
     out.println("Epoch " + (epoch + 1) + "/" + options.epochs());
     ProgressBar bar = null;
+    Sink sink = null;
     if (verbose == 1) {
-      boolean interactive = out == System.out && System.console() != null;
-      ProgressBarConsumer consumer = interactive
-          ? new ConsoleProgressBarConsumer(out, 160)
-          : new LastLineConsumer(out);
+      sink = new Sink(out, out == System.out && System.console() != null);
       bar = new ProgressBarBuilder()
           .setInitialMax(steps)
           .setRenderer(new ProgressLine())
-          .setConsumer(consumer)
+          .setConsumer(sink)
           .setUpdateIntervalMillis(REFRESH_MILLIS)
           .build();
     }
-    return new EpochProgress(verbose, out, steps, bar);
+    return new EpochProgress(verbose, out, steps, bar, sink);
   }
 
   /** @param metrics running means so far */
@@ -74,34 +75,50 @@ final class EpochProgress {
       bar.stepTo(steps);
       bar.setExtraMessage(ProgressLine.metrics(logs));
       bar.close();
+      sink.close();
     } else if (verbose == 2) {
       out.println(ProgressLine.summaryLine(steps, Duration.ofNanos(System.nanoTime() - startNanos),
           ProgressLine.metrics(logs)));
     }
   }
 
-  /** Keeps only the latest rendering and prints it as one line when the bar closes. */
-  private static final class LastLineConsumer implements ProgressBarConsumer {
+  /**
+   * Receives the renderings: on an interactive console each one redraws the line (carriage
+   * return); otherwise only the last one is printed, when the sink closes. Closing is idempotent.
+   */
+  private static final class Sink implements ProgressBarConsumer {
     private final PrintStream out;
+    private final boolean interactive;
     private String last = "";
+    private boolean closed;
 
-    LastLineConsumer(PrintStream out) {
+    Sink(PrintStream out, boolean interactive) {
       this.out = out;
+      this.interactive = interactive;
     }
 
     @Override
     public int getMaxRenderedLength() {
-      return 0;
+      return interactive ? 160 : 0;
     }
 
     @Override
-    public void accept(String rendered) {
+    public synchronized void accept(String rendered) {
       last = rendered;
+      if (interactive && !closed) {
+        out.print('\r');
+        out.print(rendered);
+        out.flush();
+      }
     }
 
     @Override
-    public void close() {
-      out.println(last);
+    public synchronized void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      out.println(interactive ? "" : last);
       out.flush();
     }
   }

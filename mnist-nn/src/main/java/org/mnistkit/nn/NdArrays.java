@@ -79,6 +79,35 @@ final class NdArrays {
     new FloatPointer(c.data().addressPointer()).get(dst, off, n);
   }
 
+  /**
+   * @return whether the values of a are one contiguous run of floats (element-wise stride 1), as
+   *     the views Deeplearning4j hands to updaters are
+   */
+  static boolean isDense(INDArray a) {
+    return a.dataType() == DataType.FLOAT && a.elementWiseStride() == 1 && a.length() <= Integer.MAX_VALUE;
+  }
+
+  /**
+   * Copies a dense array (see {@link #isDense}), view or not, into dst[0 .. length). (ND4J's view
+   * buffers already start at the view's first element, so the view's offset is not added again.)
+   */
+  static void read(INDArray a, float[] dst) {
+    new FloatPointer(denseBuffer(a).addressPointer()).get(dst, 0, (int) a.length());
+  }
+
+  /** Overwrites a dense array (see {@link #isDense}), view or not, with src[0 .. length). */
+  static void write(float[] src, INDArray a) {
+    new FloatPointer(denseBuffer(a).addressPointer()).put(src, 0, (int) a.length());
+  }
+
+  private static org.nd4j.linalg.api.buffer.DataBuffer denseBuffer(INDArray a) {
+    org.nd4j.linalg.api.buffer.DataBuffer b = a.data();
+    if (!isDense(a) || b.length() < a.length()) {
+      throw new IllegalArgumentException("expected a dense float array, got " + a.shapeInfoToString());
+    }
+    return b;
+  }
+
   /** @return a new 1 x n row vector holding a copy of the values */
   static INDArray row(float[] values) {
     return Nd4j.create(values, new long[] {1, values.length}, 'c');

@@ -163,7 +163,7 @@ final class NetworkFactory {
   /** @return Deeplearning4j's updater implementing the same rule */
   static IUpdater updater(Optimizer optimizer) {
     if (optimizer instanceof Optimizer.RmsProp r) {
-      return new org.nd4j.linalg.learning.config.RmsProp(r.learningRate(), r.rho(), r.epsilon());
+      return new JavaRmsProp(r.learningRate(), r.rho(), r.epsilon());
     }
     if (optimizer instanceof Optimizer.Adam a) {
       return new org.nd4j.linalg.learning.config.Adam(a.learningRate(), a.beta1(), a.beta2(), a.epsilon());

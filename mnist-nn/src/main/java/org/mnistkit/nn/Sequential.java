@@ -174,8 +174,13 @@ public final class Sequential {
    * @throws IllegalArgumentException also for other losses, or labels out of range
    */
   public History fit(FloatMatrix x, int[] labels, UnaryOperator<FitOptions.Builder> settings) {
+    return fit(x, labels, settings.apply(FitOptions.builder()).build());
+  }
+
+  /** @see #fit(FloatMatrix, int[], UnaryOperator) */
+  public History fit(FloatMatrix x, int[] labels, FitOptions options) {
     requireCompiled("fit");
-    return fit(x, labelMatrix(labels), settings);
+    return fit(x, labelMatrix(labels), options);
   }
 
   /**

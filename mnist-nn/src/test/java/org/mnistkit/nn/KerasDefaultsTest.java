@@ -63,11 +63,12 @@ class KerasDefaultsTest {
   void rmspropUsesKerasLearningRateRhoAndEpsilon() {
     Optimizer.RmsProp r = Optimizer.rmsprop();
     assertEquals(new Optimizer.RmsProp(1e-3, 0.9, 1e-7), r);
-    RmsProp u = (RmsProp) configure(r, Loss.CATEGORICAL_CROSSENTROPY, dense(4, RELU).inputShape(3),
+    JavaRmsProp u = (JavaRmsProp) configure(r, Loss.CATEGORICAL_CROSSENTROPY, dense(4, RELU).inputShape(3),
         dense(2, SOFTMAX)).getConf(0).getLayer().getUpdaterByParam("W");
-    assertEquals(1e-3, u.getLearningRate(), "Deeplearning4j's own default is 0.1");
-    assertEquals(0.9, u.getRmsDecay());
-    assertEquals(1e-7, u.getEpsilon());
+    assertEquals(1e-3, u.getLearningRate(0, 0), "Deeplearning4j's own default is 0.1");
+    assertEquals(0.9, u.rho());
+    assertEquals(1e-7, u.epsilon());
+    assertEquals(0.1, new RmsProp().getLearningRate(), "the Deeplearning4j default that Keras's replaces");
     assertEquals(r, Optimizer.of("RMSprop"));
   }
 

@@ -1,0 +1,183 @@
+package org.mnistkit.nn;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.ISchedule;
+
+/**
+ * Deeplearning4j updater for RMSprop that does its arithmetic on the Java heap. The rule is
+ * Keras's (and Deeplearning4j's): s = rho s + (1 - rho) g^2, step = lr g / (sqrt(s) + epsilon),
+ * with s starting at 0 as in Keras (Deeplearning4j starts it at epsilon).
+ *
+ * <p>Why: libnd4j's rms_prop_updater (1.0.0-M2.1) runs a scalar loop through std::function that
+ * took 1.5 ms per step for the 407,050 parameters of the walkthrough's network, about a fifth of
+ * the training thread's time. Copying the gradient and the state to Java arrays, updating them
+ * in one loop that HotSpot vectorizes, and copying them back takes about a third of that. The
+ * state stays in Deeplearning4j's updater-state view, so saving and restoring work unchanged.
+ * Arrays that are not dense fall back to libnd4j's op. Internal to mnist-nn.
+ */
+final class JavaRmsProp implements IUpdater {
+
+  private static final long serialVersionUID = 1L;
+
+  private double learningRate;
+  private double rho;
+  private double epsilon;
+
+  /** For the JSON reader. */
+  JavaRmsProp() {}
+
+  JavaRmsProp(double learningRate, double rho, double epsilon) {
+    this.learningRate = learningRate;
+    this.rho = rho;
+    this.epsilon = epsilon;
+  }
+
+  double rho() {
+    return rho;
+  }
+
+  double epsilon() {
+    return epsilon;
+  }
+
+  @Override
+  public long stateSize(long numParams) {
+    return numParams;
+  }
+
+  @Override
+  public GradientUpdater<JavaRmsProp> instantiate(INDArray viewArray, boolean initializeViewArray) {
+    Updater u = new Updater(this);
+    u.setStateViewArray(viewArray, viewArray.shape(), viewArray.ordering(), initializeViewArray);
+    return u;
+  }
+
+  @Override
+  public GradientUpdater<JavaRmsProp> instantiate(Map<String, INDArray> state, boolean initializeStateArrays) {
+    Updater u = new Updater(this);
+    u.setState(state, initializeStateArrays);
+    return u;
+  }
+
+  @Override
+  public JavaRmsProp clone() {
+    return new JavaRmsProp(learningRate, rho, epsilon);
+  }
+
+  @Override
+  public double getLearningRate(int iteration, int epoch) {
+    return learningRate;
+  }
+
+  @Override
+  public boolean hasLearningRate() {
+    return true;
+  }
+
+  @Override
+  public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
+    if (lrSchedule != null) {
+      throw new UnsupportedOperationException("learning-rate schedules are not supported by mnist-nn's RMSprop");
+    }
+    this.learningRate = lr;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof JavaRmsProp r && r.learningRate == learningRate && r.rho == rho && r.epsilon == epsilon;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(learningRate, rho, epsilon);
+  }
+
+  @Override
+  public String toString() {
+    return "JavaRmsProp(lr=" + learningRate + ", rho=" + rho + ", epsilon=" + epsilon + ")";
+  }
+
+  /** The running mean of squared gradients and the update rule. */
+  static final class Updater implements GradientUpdater<JavaRmsProp> {
+    static final String MEAN_SQUARE = "G";
+    private final JavaRmsProp config;
+    private INDArray meanSquare;
+    private float[] g = new float[0];
+    private float[] s = new float[0];
+
+    Updater(JavaRmsProp config) {
+      this.config = config;
+    }
+
+    @Override
+    public JavaRmsProp getConfig() {
+      return config;
+    }
+
+    @Override
+    public void setState(Map<String, INDArray> state, boolean initialize) {
+      INDArray v = state.get(MEAN_SQUARE);
+      if (v == null || state.size() != 1) {
+        throw new IllegalStateException("RMSprop expects exactly the state key " + MEAN_SQUARE + ", got "
+            + state.keySet());
+      }
+      meanSquare = v;
+      if (initialize) {
+        meanSquare.assign(0);
+      }
+    }
+
+    @Override
+    public Map<String, INDArray> getState() {
+      return Collections.singletonMap(MEAN_SQUARE, meanSquare);
+    }
+
+    @Override
+    public void setStateViewArray(INDArray viewArray, long[] gradientShape, char gradientOrder,
+        boolean initialize) {
+      if (initialize) {
+        viewArray.assign(0);
+      }
+      meanSquare = viewArray.reshape(gradientOrder, gradientShape);
+    }
+
+    /** Turns the gradient into the step that Deeplearning4j subtracts from the parameters. */
+    @Override
+    public void applyUpdater(INDArray gradient, int iteration, int epoch) {
+      float lr = (float) config.getLearningRate(iteration, epoch);
+      float rho = (float) config.rho;
+      float eps = (float) config.epsilon;
+      if (!NdArrays.isDense(gradient) || !NdArrays.isDense(meanSquare) || gradient.length() != meanSquare.length()) {
+        org.nd4j.linalg.factory.Nd4j.exec(new org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater(gradient,
+            meanSquare, lr, rho, eps));
+        return;
+      }
+      int n = (int) gradient.length();
+      if (g.length != n) {
+        g = new float[n];
+        s = new float[n];
+      }
+      NdArrays.read(gradient, g);
+      NdArrays.read(meanSquare, s);
+      step(g, s, lr, rho, eps);
+      NdArrays.write(g, gradient);
+      NdArrays.write(s, meanSquare);
+    }
+
+    /** The rule, on plain arrays: s and g are updated in place. */
+    static void step(float[] g, float[] s, float lr, float rho, float eps) {
+      float keep = 1 - rho;
+      for (int i = 0; i < g.length; i++) {
+        float gi = g[i];
+        float si = rho * s[i] + keep * gi * gi;
+        s[i] = si;
+        g[i] = lr * gi / ((float) Math.sqrt(si) + eps);
+      }
+    }
+  }
+}
