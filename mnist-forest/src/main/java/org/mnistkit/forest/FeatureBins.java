@@ -107,6 +107,28 @@ final class FeatureBins {
     return midpoint(upper[f][left], lower[f][right]);
   }
 
+  /**
+   * @param f an exact feature ({@link #isExact})
+   * @param threshold a split threshold of f
+   * @return the largest code whose value is &lt;= threshold, or -1 when there is none
+   */
+  int codeAtOrBelow(int f, float threshold) {
+    float[] values = lower[f];
+    int lo = 0;
+    int hi = values.length - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (values[mid] <= threshold) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
   /** @return m with a &lt;= m &lt; b, the midpoint when float rounding allows; needs a &lt; b */
   static float midpoint(float a, float b) {
     float m = (float) (((double) a + (double) b) * 0.5);

@@ -44,7 +44,7 @@ final class ForestTrainer {
     Worker(FeatureBins bins, float[] x, int[] y, int k, int mtry, RandomForest s) {
       int n = bins.rows();
       grower = new TreeGrower(bins, y, k, mtry, s.nodeSize(), s.maxDepth());
-      permutation = s.importance() ? new PermutationImportance(x, n, bins.cols(), y, k) : null;
+      permutation = s.importance() ? new PermutationImportance(x, bins, y, k) : null;
       oobVotes = new int[n * k];
       oobRows = new int[n];
       oobPred = new int[n];
@@ -86,13 +86,19 @@ final class ForestTrainer {
           worker.oobRows[nOob++] = i;
         }
       }
-      predictRows(tree, data, p, worker.oobRows, nOob, worker.oobPred, worker.offsets,
-          worker.out8);
+      CodeTree codeTree = CodeTree.of(tree, bins);
+      if (codeTree != null) {
+        predictRows(codeTree, bins.rowCodes(), p, worker.oobRows, nOob, worker.oobPred,
+            worker.offsets, worker.out8);
+      } else {
+        predictRows(tree, data, p, worker.oobRows, nOob, worker.oobPred, worker.offsets,
+            worker.out8);
+      }
       for (int j = 0; j < nOob; j++) {
         worker.oobVotes[worker.oobRows[j] * k + worker.oobPred[j]]++;
       }
       if (worker.permutation != null) {
-        perm[t] = worker.permutation.compute(tree, worker.oobRows, worker.oobPred, nOob,
+        perm[t] = worker.permutation.compute(tree, codeTree, worker.oobRows, worker.oobPred, nOob,
             new SplittableRandom(stream[2]));
       }
       trees[t] = tree;
@@ -126,6 +132,22 @@ final class ForestTrainer {
     }
     for (; j < count; j++) {
       pred[j] = tree.predict(data, rows[j] * p);
+    }
+  }
+
+  /** As {@link #predictRows(Tree, float[], int, int[], int, int[], int[], int[])}, on codes. */
+  static void predictRows(CodeTree tree, byte[] rowCodes, int p, int[] rows, int count,
+      int[] pred, int[] offsets, int[] out8) {
+    int j = 0;
+    for (; j + 8 <= count; j += 8) {
+      for (int q = 0; q < 8; q++) {
+        offsets[q] = rows[j + q] * p;
+      }
+      tree.predict8(rowCodes, offsets, out8);
+      System.arraycopy(out8, 0, pred, j, 8);
+    }
+    for (; j < count; j++) {
+      pred[j] = tree.predict(rowCodes, rows[j] * p);
     }
   }
 

@@ -9,11 +9,14 @@ import java.util.SplittableRandom;
  * among the tree's out-of-bag rows and the OOB rows are predicted again; the drop in the number
  * of correct predictions, overall and per true class, is the tree's raw importance of m.
  *
- * <p>Computed without predicting every OOB row once per feature: a row's prediction can only
- * change when its path tests feature m, so only those rows are predicted again, each with its
- * permuted value of m. The permuted value of such a row is that of a partner drawn by a partial
- * Fisher-Yates shuffle of the OOB rows, which gives the same joint distribution as a full
- * permutation restricted to those rows. One instance per worker thread.
+ * <p>Computed without predicting every OOB row once per feature, with the same result: a row's
+ * prediction can only change when its path tests feature m, so only those rows are considered,
+ * each with its permuted value of m. The permuted value of such a row is that of a partner drawn
+ * by a partial Fisher-Yates shuffle of the OOB rows, which gives the same joint distribution as a
+ * full permutation restricted to those rows. The prediction is unchanged, and not recomputed,
+ * when the permuted value equals the row's own, or when m is tested once on the path and both
+ * values go the same way there; otherwise the row is walked down again from the first node that
+ * tests m. One instance per worker thread.
  */
 final class PermutationImportance {
 
@@ -29,34 +32,47 @@ final class PermutationImportance {
   record Result(int nOut, int[] nOutClass, int[] features, int[] diffs) {}
 
   private final float[] x;
+  private final byte[] codes;
+  private final byte[] rowCodes;
+  private final int n;
   private final int p;
   private final int k;
   private final int[] y;
   private final int[] seen;
+  private final int[] where;
   private final int[] path;
+  private final int[] pathNodes;
   private final int[] bucketStart;
   private final int[] pool;
   private final int[] swaps;
   private int[] pairFeature = new int[1024];
   private int[] pairRow = new int[1024];
+  private int[] pairNode = new int[1024];
   private int[] bucket = new int[1024];
+  private int[] bucketNode = new int[1024];
   private int stamp;
 
   /**
    * @param x the training data, n x p row-major
-   * @param n rows
-   * @param p columns
+   * @param bins the same data recoded, walked instead of x for trees that have a code view
    * @param y class index of each row
    * @param k number of classes
    */
-  PermutationImportance(float[] x, int n, int p, int[] y, int k) {
+  PermutationImportance(float[] x, FeatureBins bins, int[] y, int k) {
+    int n = bins.rows();
+    int p = bins.cols();
     this.x = x;
+    this.codes = bins.codes();
+    this.rowCodes = bins.rowCodes();
+    this.n = n;
     this.p = p;
     this.k = k;
     this.y = y;
     this.seen = new int[p];
     Arrays.fill(seen, -1);
     this.path = new int[p];
+    this.pathNodes = new int[p];
+    this.where = new int[p];
     this.bucketStart = new int[p + 1];
     this.pool = new int[n];
     this.swaps = new int[n];
@@ -67,13 +83,15 @@ final class PermutationImportance {
 
   /**
    * @param tree the tree
+   * @param codeTree the tree's code view, or null to walk the float values
    * @param oobRows the tree's out-of-bag rows (first nOob entries)
    * @param oobPred the tree's predicted class index for each of them
    * @param nOob how many OOB rows
    * @param random the tree's generator for permutations
    * @return the tree's counts
    */
-  Result compute(Tree tree, int[] oobRows, int[] oobPred, int nOob, SplittableRandom random) {
+  Result compute(Tree tree, CodeTree codeTree, int[] oobRows, int[] oobPred, int nOob,
+      SplittableRandom random) {
     int[] nOutClass = new int[k];
     int pairs = 0;
     Arrays.fill(bucketStart, 0);
@@ -83,15 +101,19 @@ final class PermutationImportance {
         Arrays.fill(seen, -1);
         stamp = 0;
       }
-      int c = tree.pathFeatures(x, oobRows[j] * p, seen, stamp++, path);
+      int c = codeTree != null
+          ? codeTree.path(rowCodes, oobRows[j] * p, seen, stamp++, where, path, pathNodes)
+          : tree.path(x, oobRows[j] * p, seen, stamp++, where, path, pathNodes);
       if (pairs + c > pairFeature.length) {
         int size = Math.max(pairFeature.length * 2, pairs + c);
         pairFeature = Arrays.copyOf(pairFeature, size);
         pairRow = Arrays.copyOf(pairRow, size);
+        pairNode = Arrays.copyOf(pairNode, size);
       }
       for (int q = 0; q < c; q++) {
         pairFeature[pairs] = path[q];
         pairRow[pairs] = j;
+        pairNode[pairs] = pathNodes[q];
         pairs++;
         bucketStart[path[q] + 1]++;
       }
@@ -105,9 +127,12 @@ final class PermutationImportance {
     }
     if (bucket.length < pairs) {
       bucket = new int[Math.max(pairs, bucket.length * 2)];
+      bucketNode = new int[bucket.length];
     }
     for (int q = 0; q < pairs; q++) {
-      bucket[bucketStart[pairFeature[q]]++] = pairRow[q];
+      int at = bucketStart[pairFeature[q]]++;
+      bucket[at] = pairRow[q];
+      bucketNode[at] = pairNode[q];
     }
     for (int f = p; f > 0; f--) {
       bucketStart[f] = bucketStart[f - 1];
@@ -132,8 +157,27 @@ final class PermutationImportance {
         swaps[t] = r;
         int j = bucket[from + t];
         int row = oobRows[j];
+        int first = bucketNode[from + t] >>> 1;
+        boolean again = (bucketNode[from + t] & 1) != 0;
+        int now;
+        if (codeTree != null) {
+          int own = codes[f * n + row] & 0xFF;
+          int permuted = codes[f * n + oobRows[partner]] & 0xFF;
+          int threshold = codeTree.codeThreshold(first);
+          if (own == permuted || (!again && (own <= threshold) == (permuted <= threshold))) {
+            continue; // the path, hence the prediction, is unchanged
+          }
+          now = codeTree.predictWith(first, rowCodes, row * p, f, permuted);
+        } else {
+          float own = x[row * p + f];
+          float permuted = x[oobRows[partner] * p + f];
+          float threshold = tree.threshold(first);
+          if (own == permuted || (!again && (own <= threshold) == (permuted <= threshold))) {
+            continue;
+          }
+          now = tree.predictWith(first, x, row * p, f, permuted);
+        }
         int truth = y[row];
-        int now = tree.predictWith(x, row * p, f, x[oobRows[partner] * p + f]);
         int d = (oobPred[j] == truth ? 1 : 0) - (now == truth ? 1 : 0);
         diffs[at] += d;
         diffs[at + 1 + truth] += d;

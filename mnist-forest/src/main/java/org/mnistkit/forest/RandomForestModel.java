@@ -291,8 +291,10 @@ public final class RandomForestModel {
   /**
    * @param tree 0..numTrees-1
    * @return the number of nodes of tree t (internal nodes and leaves)
+   * @throws IndexOutOfBoundsException when tree is out of range
    */
   public int numNodes(int tree) {
+    Objects.checkIndex(tree, trees.length);
     return trees[tree].numNodes();
   }
 

@@ -140,14 +140,16 @@ final class Tree {
   }
 
   /**
-   * Like {@link #predict(float[], int)} with the value of one feature replaced.
+   * Like {@link #predict(float[], int)} with the value of one feature replaced, starting the walk
+   * at a node on the row's path (the path above it does not test that feature).
    *
+   * @param node where to start: 0, or the first node of the row's path that tests feature
    * @param feature the feature whose value is replaced
    * @param value the value used for it
    */
-  int predictWith(float[] x, int offset, int feature, float value) {
+  int predictWith(int node, float[] x, int offset, int feature, float value) {
     int[] nd = nodes;
-    int i = 0;
+    int i = node * STRIDE;
     while (nd[i + 3] < 0) {
       int f = nd[i];
       i = step(nd, i, f == feature ? value : x[offset + f]);
@@ -156,14 +158,20 @@ final class Tree {
   }
 
   /**
-   * Appends to {@code out} the features tested on the path of a row, each at most once.
+   * Lists the features tested on the path of a row, each once, with the first node testing it
+   * and whether a later node of the path tests it again.
    *
-   * @param seen per-feature stamps; a feature f is skipped when {@code seen[f] == stamp}
+   * @param seen per-feature stamps; a feature f was already listed for this row when
+   *     {@code seen[f] == stamp}
    * @param stamp a value unique to this row
-   * @param out receives the features, from index 0
-   * @return how many features were written
+   * @param where per-feature scratch: the position in the list of a feature listed for this row
+   * @param features receives the features, from index 0
+   * @param firstNodes receives for each listed feature {@code 2 * node + again}: the first node
+   *     testing it, and 1 when another node of the path tests it too
+   * @return how many features were listed
    */
-  int pathFeatures(float[] x, int offset, int[] seen, int stamp, int[] out) {
+  int path(float[] x, int offset, int[] seen, int stamp, int[] where, int[] features,
+      int[] firstNodes) {
     int[] nd = nodes;
     int i = 0;
     int c = 0;
@@ -171,7 +179,12 @@ final class Tree {
       int f = nd[i];
       if (seen[f] != stamp) {
         seen[f] = stamp;
-        out[c++] = f;
+        where[f] = c;
+        features[c] = f;
+        firstNodes[c] = 2 * (i / STRIDE);
+        c++;
+      } else {
+        firstNodes[where[f]] |= 1;
       }
       i = step(nd, i, x[offset + f]);
     }
