@@ -3,7 +3,6 @@ package org.mnistkit.nn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -238,25 +237,7 @@ public final class Sequential {
    * batch dimension as None, and parameter counts; 784-512-10 has 401,920 + 5,130 = 407,050.
    */
   public String summary() {
-    String rule = "_".repeat(65) + "\n";
-    String thick = "=".repeat(65) + "\n";
-    StringBuilder sb = new StringBuilder("Model: \"sequential\"\n").append(rule);
-    sb.append(String.format(Locale.ROOT, " %-27s %-25s %s%n", "Layer (type)", "Output Shape", "Param #"));
-    sb.append(thick);
-    Map<String, Integer> counters = new HashMap<>();
-    for (int i = 0; i < arch.layers().size(); i++) {
-      Layer layer = arch.layers().get(i);
-      int k = counters.merge(layer.baseName(), 1, Integer::sum) - 1;
-      String name = layer.baseName() + (k == 0 ? "" : "_" + k) + " (" + layer.typeName() + ")";
-      sb.append(String.format(Locale.ROOT, " %-27s %-25s %d%n", name,
-          Shapes.formatBatch(arch.outputShapes().get(i)), arch.countParams(i)));
-      sb.append(i < arch.layers().size() - 1 ? "\n" : "");
-    }
-    long total = arch.countParams();
-    sb.append(thick);
-    sb.append(String.format(Locale.ROOT, "Total params: %,d%nTrainable params: %,d%nNon-trainable params: 0%n",
-        total, total));
-    return sb.append(rule).toString();
+    return SummaryTable.render(arch);
   }
 
   /** @return the number of weights and biases */
