@@ -16,7 +16,7 @@ import me.tongfei.progressbar.ProgressBarConsumer;
  * 0.10.1 does not close its consumer when the bar is closed before its first scheduled refresh
  * (an epoch shorter than a refresh), which would lose the final line.
  */
-final class EpochProgress {
+final class EpochProgress implements AutoCloseable {
 
   static final int REFRESH_MILLIS = 100;
 
@@ -74,11 +74,21 @@ final class EpochProgress {
     if (verbose == 1) {
       bar.stepTo(steps);
       bar.setExtraMessage(ProgressLine.metrics(logs));
-      bar.close();
-      sink.close();
+      close();
     } else if (verbose == 2) {
       out.println(ProgressLine.summaryLine(steps, Duration.ofNanos(System.nanoTime() - startNanos),
           ProgressLine.metrics(logs)));
+    }
+  }
+
+  /**
+   * Stops the bar's refresh task (also when an epoch fails) and ends its line. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+      sink.close();
     }
   }
 

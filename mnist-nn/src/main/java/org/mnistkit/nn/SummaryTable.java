@@ -19,7 +19,7 @@ final class SummaryTable {
     String rule = "_".repeat(WIDTH) + "\n";
     String thick = "=".repeat(WIDTH) + "\n";
     StringBuilder sb = new StringBuilder("Model: \"sequential\"\n").append(rule);
-    sb.append(String.format(Locale.ROOT, " %-27s %-25s %s%n", "Layer (type)", "Output Shape", "Param #"));
+    sb.append(String.format(Locale.ROOT, " %-30s %-22s %s%n", "Layer (type)", "Output Shape", "Param #"));
     sb.append(thick);
     Map<String, Integer> seen = new HashMap<>();
     int n = arch.layers().size();
@@ -27,7 +27,7 @@ final class SummaryTable {
       Layer layer = arch.layers().get(i);
       int k = seen.merge(layer.baseName(), 1, Integer::sum) - 1;
       String name = layer.baseName() + (k == 0 ? "" : "_" + k) + " (" + layer.typeName() + ")";
-      sb.append(String.format(Locale.ROOT, " %-27s %-25s %d%n", name,
+      sb.append(String.format(Locale.ROOT, " %-30s %-22s %d%n", name,
           Shapes.formatBatch(arch.outputShapes().get(i)), arch.countParams(i)));
       if (i < n - 1) {
         sb.append('\n');

@@ -65,10 +65,6 @@ final class Trainer {
       int vTo) {
     MultiLayerNetwork net = model.network();
     Architecture arch = model.architecture();
-    Loss loss = model.loss();
-    List<Metric> metrics = model.metrics();
-    int units = arch.units();
-    int[] layout = model.inputLayout();
     int batch = Math.min(options.batchSize(), trainRows);
     int steps = (trainRows + batch - 1) / batch;
     int[] order = new int[trainRows];
@@ -77,53 +73,26 @@ final class Trainer {
     }
     SplittableRandom random = new SplittableRandom(options.seed());
     Nd4jRuntime.seed(options.seed());
-
-    INDArray xFull = NdArrays.matrix(batch, x.cols());
-    INDArray yFull = NdArrays.matrix(batch, y.cols());
-    int rest = trainRows % batch;
-    INDArray xRest = rest > 0 ? NdArrays.matrix(rest, x.cols()) : null;
-    INDArray yRest = rest > 0 ? NdArrays.matrix(rest, y.cols()) : null;
-    OutputCapture capture = new OutputCapture(net, units, batch);
-    net.setListeners(capture);
     History.Recorder recorder = new History.Recorder();
     model.clearStopRequest();
     boolean stoppedEarly = false;
-    try {
+    OutputCapture capture = new OutputCapture(net, arch.units(), batch);
+    net.setListeners(capture);
+    try (Batches batches = new Batches(batch, trainRows % batch, x.cols(), y.cols())) {
       options.callbacks().forEach(c -> c.onTrainBegin(model));
       for (int epoch = 0; epoch < options.epochs(); epoch++) {
         long epochStart = System.nanoTime();
         if (options.shuffle()) {
           shuffle(order, random);
         }
-        EpochProgress progress = EpochProgress.start(options, epoch, steps);
-        double lossSum = 0;
-        double[] metricSums = new double[metrics.size()];
-        int seen = 0;
-        for (int step = 0; step < steps; step++) {
-          int from = step * batch;
-          int m = Math.min(batch, trainRows - from);
-          INDArray xb = m == batch ? xFull : xRest;
-          INDArray yb = m == batch ? yFull : yRest;
-          NdArrays.putRows(xb, x, order, from, m, layout);
-          NdArrays.putRows(yb, y, order, from, m, null);
-          net.fit(xb, yb);
-          lossSum += net.score() * m;
-          float[] p = capture.probabilities();
-          for (int k = 0; k < metricSums.length; k++) {
-            Metric metric = metrics.get(k);
-            for (int r = 0; r < m; r++) {
-              metricSums[k] += metric.rowScore(loss, p, r * units, y.data(), order[from + r] * y.cols(), units);
-            }
+        Map<String, Double> logs;
+        try (EpochProgress progress = EpochProgress.start(options, epoch, steps)) {
+          logs = trainEpoch(x, y, order, batches, capture, progress);
+          if (vx != null) {
+            logs.putAll(validation(vx, vy, vFrom, vTo));
           }
-          seen += m;
-          progress.update(step + 1, means(lossSum, metrics, metricSums, seen));
+          progress.finish(logs);
         }
-        Map<String, Double> logs = means(lossSum, metrics, metricSums, seen);
-        if (vx != null) {
-          Inference.evaluate(net, loss, metrics, vx, vy, vFrom, vTo, options.batchSize(), units, layout)
-              .forEach((k, v) -> logs.put("val_" + k, v));
-        }
-        progress.finish(logs);
         recorder.add(logs, (System.nanoTime() - epochStart) / 1e9);
         Map<String, Double> view = Collections.unmodifiableMap(logs);
         for (Callback c : options.callbacks()) {
@@ -137,15 +106,49 @@ final class Trainer {
       options.callbacks().forEach(c -> c.onTrainEnd(model));
     } finally {
       net.setListeners(Collections.emptyList());
-      xFull.close();
-      yFull.close();
-      if (xRest != null) {
-        xRest.close();
-        yRest.close();
-      }
     }
     int validationRows = vx == null ? 0 : vTo - vFrom;
     return recorder.build(options, trainRows, validationRows, arch.inputShape(), stoppedEarly);
+  }
+
+  /** One pass over the shuffled training rows; returns the epoch's sample-weighted means. */
+  private Map<String, Double> trainEpoch(FloatMatrix x, FloatMatrix y, int[] order, Batches batches,
+      OutputCapture capture, EpochProgress progress) {
+    MultiLayerNetwork net = model.network();
+    Loss loss = model.loss();
+    List<Metric> metrics = model.metrics();
+    int units = model.architecture().units();
+    int[] layout = model.inputLayout();
+    double lossSum = 0;
+    double[] metricSums = new double[metrics.size()];
+    int seen = 0;
+    for (int from = 0, step = 1; from < order.length; from += batches.size, step++) {
+      int m = Math.min(batches.size, order.length - from);
+      INDArray xb = batches.features(m);
+      INDArray yb = batches.labels(m);
+      NdArrays.putRows(xb, x, order, from, m, layout);
+      NdArrays.putRows(yb, y, order, from, m, null);
+      net.fit(xb, yb);
+      lossSum += net.score() * m;
+      float[] p = capture.probabilities();
+      for (int k = 0; k < metricSums.length; k++) {
+        Metric metric = metrics.get(k);
+        for (int r = 0; r < m; r++) {
+          metricSums[k] += metric.rowScore(loss, p, r * units, y.data(), order[from + r] * y.cols(), units);
+        }
+      }
+      seen += m;
+      progress.update(step, means(lossSum, metrics, metricSums, seen));
+    }
+    return means(lossSum, metrics, metricSums, seen);
+  }
+
+  /** @return "val_loss" and "val_" + each metric, over rows [from, to) of the validation data */
+  private Map<String, Double> validation(FloatMatrix vx, FloatMatrix vy, int from, int to) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    Inference.evaluate(model.network(), model.loss(), model.metrics(), vx, vy, from, to, options.batchSize(),
+        model.architecture().units(), model.inputLayout()).forEach((k, v) -> out.put("val_" + k, v));
+    return out;
   }
 
   private static Map<String, Double> means(double lossSum, List<Metric> metrics, double[] sums, int seen) {
@@ -164,6 +167,44 @@ final class Trainer {
       int t = a[i];
       a[i] = a[j];
       a[j] = t;
+    }
+  }
+
+  /**
+   * The native batch arrays, allocated once per fit: one pair for full batches and one for the
+   * smaller last batch of an epoch, if any.
+   */
+  private static final class Batches implements AutoCloseable {
+    final int size;
+    private final INDArray xFull;
+    private final INDArray yFull;
+    private final INDArray xRest;
+    private final INDArray yRest;
+
+    Batches(int size, int rest, int xCols, int yCols) {
+      this.size = size;
+      this.xFull = NdArrays.matrix(size, xCols);
+      this.yFull = NdArrays.matrix(size, yCols);
+      this.xRest = rest > 0 ? NdArrays.matrix(rest, xCols) : null;
+      this.yRest = rest > 0 ? NdArrays.matrix(rest, yCols) : null;
+    }
+
+    INDArray features(int rows) {
+      return rows == size ? xFull : xRest;
+    }
+
+    INDArray labels(int rows) {
+      return rows == size ? yFull : yRest;
+    }
+
+    @Override
+    public void close() {
+      xFull.close();
+      yFull.close();
+      if (xRest != null) {
+        xRest.close();
+        yRest.close();
+      }
     }
   }
 }
