@@ -7,7 +7,7 @@ and writes a Markdown table: task, our median seconds, the reference's median, t
 (ours / theirs, below 1 means we are faster), our quality figure and theirs.
 
 Usage: /usr/bin/python3 benchmarks/compare.py [--repeats 3] [--out FILE.md] [TASK ...]
-Tasks: forest-3000 forest-60000 nn svd umap (default: all). Needs `mvn -B package` first, and R
+Tasks: forest-3000 forest-3000-sklearn forest-60000 nn svd svd-sparse-peer umap (default: all). Needs `mvn -B package` first, and R
 (ranger, irlba, uwot), scikit-learn and PyTorch from Debian's packages (see benchmarks/peers/).
 Standard library only; the reference scripts read the same cache folder as mnistkit.
 """
@@ -51,6 +51,9 @@ TASKS = {
     "svd": (["svd", "--components", "30"], lambda r: r["seconds"], "R irlba",
             ["Rscript", os.path.join(PEERS, "svd_irlba.R")], {"COMPONENTS": "30"}, lambda r: r["seconds"],
             "d1", "truncated SVD of 60000 x 784, nv = 30"),
+    "svd-sparse-peer": (["svd", "--components", "30"], lambda r: r["seconds"], "R irlba, sparse dgCMatrix input",
+                        ["Rscript", os.path.join(PEERS, "svd_irlba.R")], {"COMPONENTS": "30", "SPARSE": "1"},
+                        lambda r: r["seconds"], "d1", "truncated SVD of 60000 x 784, nv = 30"),
     "umap": (["umap", "--neighbors", "15", "--min-dist", "0.001", "--pca", "50", "--sgd-threads", "1",
               "--threads", "2"], lambda r: r["seconds"], "R uwot", ["Rscript", os.path.join(PEERS, "umap_uwot.R")],
              {}, lambda r: r["seconds"], "knn15_purity", "UMAP of 60000 images (n_neighbors 15, min_dist 0.001, pca 50)"),

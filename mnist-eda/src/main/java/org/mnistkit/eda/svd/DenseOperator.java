@@ -1,7 +1,6 @@
 package org.mnistkit.eda.svd;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import org.mnistkit.core.tensor.FloatMatrix;
 import org.mnistkit.eda.Workers;
@@ -27,35 +26,19 @@ public final class DenseOperator implements LinearOperator {
   private static final int FLOAT_BLOCK = 16;
 
   private final FloatMatrix x;
-  private final double[] center;
+  private final ColumnTransform transform;
   /** The centre rounded to float: rows are centred in float before the float products, and the
    * rounding difference is corrected in double, so large column means cause no cancellation. */
   private final float[] centerFloat;
-  private final double[] scale;
   private final Workers workers;
   private final double[][] partials;
 
-  private DenseOperator(FloatMatrix x, double[] center, double[] scale, Workers workers) {
+  private DenseOperator(FloatMatrix x, ColumnTransform transform, Workers workers) {
     this.x = Objects.requireNonNull(x, "x");
     this.workers = Objects.requireNonNull(workers, "workers");
+    this.transform = transform;
     int p = x.cols();
-    if (center != null && center.length != p) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "center must have %d values (one per column), got %d", p, center.length));
-    }
-    if (scale != null) {
-      if (scale.length != p) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "scale must have %d values (one per column), got %d", p, scale.length));
-      }
-      for (int j = 0; j < p; j++) {
-        if (!(scale[j] != 0.0 && Double.isFinite(scale[j]))) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "scale[%d] must be finite and non-zero, got %s", j, scale[j]));
-        }
-      }
-    }
-    this.center = center == null ? null : center.clone();
+    double[] center = transform.center();
     if (center == null) {
       this.centerFloat = null;
     } else {
@@ -64,7 +47,6 @@ public final class DenseOperator implements LinearOperator {
         this.centerFloat[j] = (float) center[j];
       }
     }
-    this.scale = scale == null ? null : scale.clone();
     int n = x.rows();
     partials = new double[Math.min(BLOCKS, Math.max(1, n))][p];
   }
@@ -77,7 +59,7 @@ public final class DenseOperator implements LinearOperator {
    * @return the operator {@code X}
    */
   public static DenseOperator of(FloatMatrix x, Workers workers) {
-    return new DenseOperator(x, null, null, workers);
+    return centered(x, null, null, workers);
   }
 
   /**
@@ -93,7 +75,12 @@ public final class DenseOperator implements LinearOperator {
    */
   public static DenseOperator centered(FloatMatrix x, double[] center, double[] scale,
       Workers workers) {
-    return new DenseOperator(x, center, scale, workers);
+    return new DenseOperator(x, ColumnTransform.of(x.cols(), center, scale), workers);
+  }
+
+  /** The operator with a validated transform; see {@link MatrixOperators}. */
+  static DenseOperator transformed(FloatMatrix x, ColumnTransform transform, Workers workers) {
+    return new DenseOperator(x, transform, workers);
   }
 
   @Override
@@ -109,25 +96,12 @@ public final class DenseOperator implements LinearOperator {
   @Override
   public void multiply(double[] v, double[] y) {
     int p = x.cols();
-    double[] xs = v;
-    if (scale != null) {
-      xs = new double[p];
-      for (int j = 0; j < p; j++) {
-        xs[j] = v[j] / scale[j];
-      }
-    }
-    double shift = 0.0;
-    if (center != null) {
-      for (int j = 0; j < p; j++) {
-        shift += center[j] * xs[j];
-      }
-    }
+    double[] w = transform.scaledInput(v);
+    double shift = transform.shift(w);
     float[] a = x.data();
-    double[] vs = xs;
-    double s = shift;
     workers.forChunks(x.rows(), partials.length, (c, from, to) -> {
       for (int i = from; i < to; i++) {
-        y[i] = dot(a, i * p, vs, p) - s;
+        y[i] = dot(a, i * p, w, p) - shift;
       }
     });
   }
@@ -163,20 +137,7 @@ public final class DenseOperator implements LinearOperator {
         out[j] += acc[j];
       }
     }
-    if (center != null) {
-      double sum = 0.0;
-      for (double yi : y) {
-        sum += yi;
-      }
-      for (int j = 0; j < p; j++) {
-        out[j] -= sum * (center[j] - centerFloat[j]);
-      }
-    }
-    if (scale != null) {
-      for (int j = 0; j < p; j++) {
-        out[j] /= scale[j];
-      }
-    }
+    transform.finishTranspose(out, y, centerFloat);
   }
 
   /**

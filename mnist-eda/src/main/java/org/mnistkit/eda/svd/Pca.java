@@ -121,7 +121,7 @@ public final class Pca {
           totalVariance += sumSq[j] / denom;
         }
       }
-      LinearOperator op = DenseOperator.centered(x, centre, sd, workers);
+      LinearOperator op = MatrixOperators.forMatrix(x, centre, sd, workers);
       SvdResult svd = method == Method.IRLBA
           ? TruncatedSvd.builder().nv(nComponents).tol(tol).seed(seed).threads(threads).build()
               .fit(op, workers)

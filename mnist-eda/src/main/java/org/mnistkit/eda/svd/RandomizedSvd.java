@@ -72,7 +72,7 @@ public final class RandomizedSvd {
     TruncatedSvd.requireShape(a.rows(), a.cols(), k);
     a.requireFinite("the matrix");
     try (Workers workers = new Workers(threads)) {
-      return fit(DenseOperator.of(a, workers));
+      return fit(MatrixOperators.forMatrix(a, null, null, workers));
     }
   }
 

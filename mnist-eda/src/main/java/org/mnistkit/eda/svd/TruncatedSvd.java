@@ -102,7 +102,7 @@ public final class TruncatedSvd {
     requireShape(a.rows(), a.cols(), nv);
     a.requireFinite("the matrix");
     try (Workers workers = new Workers(threads)) {
-      return fit(DenseOperator.of(a, workers), workers);
+      return fit(MatrixOperators.forMatrix(a, null, null, workers), workers);
     }
   }
 

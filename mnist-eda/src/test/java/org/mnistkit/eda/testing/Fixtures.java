@@ -21,6 +21,21 @@ public final class Fixtures {
   }
 
   /**
+   * @return an m x n matrix whose entries are non-zero (uniform in (0, 1], like scaled pixels) with
+   *     probability density, else exactly 0
+   */
+  public static FloatMatrix sparse(int m, int n, double density, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] a = new float[m * n];
+    for (int i = 0; i < a.length; i++) {
+      if (r.nextDouble() < density) {
+        a[i] = (float) (1.0 - r.nextDouble());
+      }
+    }
+    return FloatMatrix.wrap(m, n, a);
+  }
+
+  /**
    * @return an m x n matrix of exact rank r (product of m x r and r x n Gaussian factors, the
    *     k-th factor column scaled by 2^-k so that the singular values are well separated)
    */
