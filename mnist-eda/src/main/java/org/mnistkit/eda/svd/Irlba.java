@@ -33,6 +33,8 @@ final class Irlba {
   /** irlba's maxritz: at most this many extra Ritz vectors are kept as values converge. */
   private static final int MAX_RITZ = 3;
   private static final int BLOCKS = 32;
+  /** The shortest block worth a thread in the Gram-Schmidt passes. */
+  private static final int MIN_BLOCK = 2048;
 
   private final LinearOperator a;
   private final int nv;
@@ -187,13 +189,18 @@ final class Irlba {
 
   /**
    * x[:, 0..k) = x[:, 0..r) * q[0..r, 0..k), r = q.getRowDimension(): the new columns are formed
-   * in the scratch arrays (as axpy passes over cache-sized row blocks) and then swapped in.
+   * in the scratch arrays, over cache-sized row blocks and four new columns at a time (each old
+   * entry is loaded once for four products), and then swapped in.
    */
   private void combineColumns(double[][] x, double[][] scratch, RealMatrix q, int k, int len) {
     int r = q.getRowDimension();
     double[][] qa = q.getData();
     workers.forChunks(len, Math.max(1, Math.min(len / 512, 4 * BLOCKS)), (c, from, to) -> {
-      for (int l = 0; l < k; l++) {
+      int l = 0;
+      for (; l + 3 < k; l += 4) {
+        combineFour(x, r, qa, l, scratch, from, to);
+      }
+      for (; l < k; l++) {
         double[] out = scratch[l];
         java.util.Arrays.fill(out, from, to, 0.0);
         for (int t = 0; t < r; t++) {
@@ -212,6 +219,33 @@ final class Irlba {
     }
   }
 
+  /** scratch[l .. l + 4)[from..to) = sum over t &lt; r of q[t][l ..] x[t][from..to). */
+  private static void combineFour(double[][] x, int r, double[][] q, int l, double[][] scratch,
+      int from, int to) {
+    double[] o0 = scratch[l];
+    double[] o1 = scratch[l + 1];
+    double[] o2 = scratch[l + 2];
+    double[] o3 = scratch[l + 3];
+    java.util.Arrays.fill(o0, from, to, 0.0);
+    java.util.Arrays.fill(o1, from, to, 0.0);
+    java.util.Arrays.fill(o2, from, to, 0.0);
+    java.util.Arrays.fill(o3, from, to, 0.0);
+    for (int t = 0; t < r; t++) {
+      double[] col = x[t];
+      double c0 = q[t][l];
+      double c1 = q[t][l + 1];
+      double c2 = q[t][l + 2];
+      double c3 = q[t][l + 3];
+      for (int i = from; i < to; i++) {
+        double xi = col[i];
+        o0[i] += c0 * xi;
+        o1[i] += c1 * xi;
+        o2[i] += c2 * xi;
+        o3[i] += c3 * xi;
+      }
+    }
+  }
+
   /** The first nv columns of x * q as a float matrix, len x nv. */
   private FloatMatrix project(double[][] x, double[][] scratch, RealMatrix q, int len) {
     combineColumns(x, scratch, q, nv, len);
@@ -225,20 +259,19 @@ final class Irlba {
     return FloatMatrix.wrap(len, nv, out);
   }
 
-  /** One classical Gram-Schmidt pass: y -= basis[0..count) (basis^T y), in parallel blocks. */
+  /**
+   * One classical Gram-Schmidt pass: y -= basis[0..count) (basis^T y), in parallel blocks of at
+   * least {@link #MIN_BLOCK} entries (shorter vectors in one piece, where threads cost more than
+   * they save). The block count depends only on the length, so sums do not depend on threads.
+   */
   private void orthogonalize(double[] y, double[][] basis, int count) {
     if (count == 0) {
       return;
     }
     int len = y.length;
-    int blocks = Math.min(BLOCKS, len);
+    int blocks = Math.max(1, Math.min(BLOCKS, len / MIN_BLOCK));
     double[][] partial = new double[blocks][count];
-    workers.forChunks(len, blocks, (c, from, to) -> {
-      double[] acc = partial[c];
-      for (int t = 0; t < count; t++) {
-        acc[t] = dot(basis[t], y, from, to);
-      }
-    });
+    workers.forChunks(len, blocks, (c, from, to) -> dots(basis, count, y, from, to, partial[c]));
     double[] coef = new double[count];
     for (double[] acc : partial) {
       for (int t = 0; t < count; t++) {
@@ -254,6 +287,39 @@ final class Irlba {
         }
       }
     });
+  }
+
+  /**
+   * acc[t] = basis[t][from..to) . y[from..to) for t &lt; count, four basis vectors per pass so
+   * that each y[i] is loaded once for four independent sums.
+   */
+  private static void dots(double[][] basis, int count, double[] y, int from, int to,
+      double[] acc) {
+    int t = 0;
+    for (; t + 3 < count; t += 4) {
+      double[] b0 = basis[t];
+      double[] b1 = basis[t + 1];
+      double[] b2 = basis[t + 2];
+      double[] b3 = basis[t + 3];
+      double s0 = 0.0;
+      double s1 = 0.0;
+      double s2 = 0.0;
+      double s3 = 0.0;
+      for (int i = from; i < to; i++) {
+        double yi = y[i];
+        s0 += b0[i] * yi;
+        s1 += b1[i] * yi;
+        s2 += b2[i] * yi;
+        s3 += b3[i] * yi;
+      }
+      acc[t] = s0;
+      acc[t + 1] = s1;
+      acc[t + 2] = s2;
+      acc[t + 3] = s3;
+    }
+    for (; t < count; t++) {
+      acc[t] = dot(basis[t], y, from, to);
+    }
   }
 
   private void gaussian(double[] x) {

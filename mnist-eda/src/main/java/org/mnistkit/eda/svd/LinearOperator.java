@@ -2,9 +2,10 @@ package org.mnistkit.eda.svd;
 
 /**
  * A real m x n matrix seen only through its products with vectors, which is all that the Lanczos
- * and randomized SVDs need. {@link DenseOperator} adapts a {@link org.mnistkit.core.tensor.FloatMatrix}
- * (optionally centred and scaled without forming the result); UMAP's spectral initialisation passes
- * a sparse graph Laplacian.
+ * and randomized SVDs need. {@link DenseOperator} (in place) and {@link SparseOperator} (an index
+ * of the non-zero entries) adapt a {@link org.mnistkit.core.tensor.FloatMatrix}, optionally centred
+ * and scaled without forming the result; UMAP's spectral initialisation passes a sparse graph
+ * Laplacian.
  *
  * <p>Implementations must be safe to call from one thread at a time and must not keep references
  * to the argument arrays.

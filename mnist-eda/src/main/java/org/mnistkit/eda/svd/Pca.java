@@ -87,7 +87,8 @@ public final class Pca {
   /**
    * Fits the components.
    *
-   * @param x n x p data, finite values, read in place (not copied or modified)
+   * @param x n x p data, finite values, not modified; read in place, or through a
+   *     {@link SparseOperator} index when at most 25% of the entries are non-zero
    * @return the fitted model with scores (n x k), rotation (p x k) and standard deviations
    * @throws IllegalArgumentException when x is empty or not finite, when
    *     {@code nComponents >= min(n, p)}, or when scaling meets a constant column

@@ -63,7 +63,8 @@ public final class RandomizedSvd {
   }
 
   /**
-   * @param a an m x n matrix, finite values, read in place
+   * @param a an m x n matrix, finite values, not modified; read in place, or through a
+   *     {@link SparseOperator} index when at most 25% of the entries are non-zero
    * @return the k leading triplets (U m x k, V n x k, values descending)
    * @throws IllegalArgumentException when a is empty, not finite, or {@code k >= min(m, n)}
    */

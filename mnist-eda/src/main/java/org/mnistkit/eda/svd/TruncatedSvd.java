@@ -21,8 +21,11 @@ import org.mnistkit.eda.Workers;
  * FloatMatrix u = s.u(), v = s.v();      // 60000 x 30 and 784 x 30
  * }</pre>
  *
- * <p>The matrix is read in place; products with it run in parallel over rows on
- * {@link Builder#threads threads} threads, and results do not depend on the thread count.
+ * <p>A dense matrix is read in place; one with at most a quarter of its entries non-zero (the
+ * scaled MNIST images have 19%) is first indexed by {@link SparseOperator}, which copies the
+ * non-zero entries (6 bytes each) and halves the time of every product. Products run in parallel
+ * over rows on {@link Builder#threads threads} threads, and results do not depend on the thread
+ * count. {@link #fit(LinearOperator)} takes any other representation.
  * Non-convergence within {@link Builder#maxIterations} passes is not an exception: the result's
  * {@link SvdResult#converged()} is false. See {@link RandomizedSvd} for the randomized
  * alternative and {@link Pca} for centred components.
@@ -92,7 +95,8 @@ public final class TruncatedSvd {
   /**
    * Computes the nv largest singular triplets of a matrix.
    *
-   * @param a an m x n matrix, m, n &gt;= 1, finite values; read in place, not modified
+   * @param a an m x n matrix, m, n &gt;= 1, finite values; not modified (read in place, or
+   *     through a {@link SparseOperator} index when at most 25% of the entries are non-zero)
    * @return d (nv, descending), U (m x nv), V (n x nv), passes, products, convergence flag
    * @throws IllegalArgumentException when a is empty, has a NaN or infinite value, or
    *     {@code nv >= min(m, n)}
