@@ -1,12 +1,7 @@
 package org.mnistkit.nn;
 
-import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.schedule.ISchedule;
 
 /**
  * Deeplearning4j updater for RMSprop that does its arithmetic on the Java heap. The rule is
@@ -20,11 +15,10 @@ import org.nd4j.linalg.schedule.ISchedule;
  * state stays in Deeplearning4j's updater-state view, so saving and restoring work unchanged.
  * Arrays that are not dense fall back to libnd4j's op. Internal to mnist-nn.
  */
-final class JavaRmsProp implements IUpdater {
+final class JavaRmsProp extends ConstantRateUpdater<JavaRmsProp> {
 
   private static final long serialVersionUID = 1L;
 
-  private double learningRate;
   private double rho;
   private double epsilon;
 
@@ -32,7 +26,7 @@ final class JavaRmsProp implements IUpdater {
   JavaRmsProp() {}
 
   JavaRmsProp(double learningRate, double rho, double epsilon) {
-    this.learningRate = learningRate;
+    super(learningRate);
     this.rho = rho;
     this.epsilon = epsilon;
   }
@@ -46,112 +40,54 @@ final class JavaRmsProp implements IUpdater {
   }
 
   @Override
-  public long stateSize(long numParams) {
-    return numParams;
+  Updater newState() {
+    return new Updater(this);
   }
 
   @Override
-  public GradientUpdater<JavaRmsProp> instantiate(INDArray viewArray, boolean initializeViewArray) {
-    Updater u = new Updater(this);
-    u.setStateViewArray(viewArray, viewArray.shape(), viewArray.ordering(), initializeViewArray);
-    return u;
-  }
-
-  @Override
-  public GradientUpdater<JavaRmsProp> instantiate(Map<String, INDArray> state, boolean initializeStateArrays) {
-    Updater u = new Updater(this);
-    u.setState(state, initializeStateArrays);
-    return u;
+  String displayName() {
+    return "RMSprop";
   }
 
   @Override
   public JavaRmsProp clone() {
-    return new JavaRmsProp(learningRate, rho, epsilon);
-  }
-
-  @Override
-  public double getLearningRate(int iteration, int epoch) {
-    return learningRate;
-  }
-
-  @Override
-  public boolean hasLearningRate() {
-    return true;
-  }
-
-  @Override
-  public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
-    if (lrSchedule != null) {
-      throw new UnsupportedOperationException("learning-rate schedules are not supported by mnist-nn's RMSprop");
-    }
-    this.learningRate = lr;
+    return new JavaRmsProp(learningRate(), rho, epsilon);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof JavaRmsProp r && r.learningRate == learningRate && r.rho == rho && r.epsilon == epsilon;
+    return o instanceof JavaRmsProp r && r.learningRate() == learningRate() && r.rho == rho
+        && r.epsilon == epsilon;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(learningRate, rho, epsilon);
+    return Objects.hash(learningRate(), rho, epsilon);
   }
 
   @Override
   public String toString() {
-    return "JavaRmsProp(lr=" + learningRate + ", rho=" + rho + ", epsilon=" + epsilon + ")";
+    return "JavaRmsProp(lr=" + learningRate() + ", rho=" + rho + ", epsilon=" + epsilon + ")";
   }
 
-  /** The running mean of squared gradients and the update rule. */
-  static final class Updater implements GradientUpdater<JavaRmsProp> {
+  /** The running mean of squared gradients (the state) and the update rule. */
+  static final class Updater extends State<JavaRmsProp> {
     static final String MEAN_SQUARE = "G";
-    private final JavaRmsProp config;
-    private INDArray meanSquare;
     private float[] g = new float[0];
     private float[] s = new float[0];
 
     Updater(JavaRmsProp config) {
-      this.config = config;
-    }
-
-    @Override
-    public JavaRmsProp getConfig() {
-      return config;
-    }
-
-    @Override
-    public void setState(Map<String, INDArray> state, boolean initialize) {
-      INDArray v = state.get(MEAN_SQUARE);
-      if (v == null || state.size() != 1) {
-        throw new IllegalStateException("RMSprop expects exactly the state key " + MEAN_SQUARE + ", got "
-            + state.keySet());
-      }
-      meanSquare = v;
-      if (initialize) {
-        meanSquare.assign(0);
-      }
-    }
-
-    @Override
-    public Map<String, INDArray> getState() {
-      return Collections.singletonMap(MEAN_SQUARE, meanSquare);
-    }
-
-    @Override
-    public void setStateViewArray(INDArray viewArray, long[] gradientShape, char gradientOrder,
-        boolean initialize) {
-      if (initialize) {
-        viewArray.assign(0);
-      }
-      meanSquare = viewArray.reshape(gradientOrder, gradientShape);
+      super(config, MEAN_SQUARE);
     }
 
     /** Turns the gradient into the step that Deeplearning4j subtracts from the parameters. */
     @Override
     public void applyUpdater(INDArray gradient, int iteration, int epoch) {
+      JavaRmsProp config = getConfig();
       float lr = (float) config.getLearningRate(iteration, epoch);
       float rho = (float) config.rho;
       float eps = (float) config.epsilon;
+      INDArray meanSquare = state;
       if (!NdArrays.isDense(gradient) || !NdArrays.isDense(meanSquare) || gradient.length() != meanSquare.length()) {
         org.nd4j.linalg.factory.Nd4j.exec(new org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater(gradient,
             meanSquare, lr, rho, eps));
