@@ -26,7 +26,7 @@ class ModelBenchmarksTest {
   }
 
   @Test
-  void svdGivesDescendingSingularValues() throws IOException {
+  void svdGivesDescendingSingularValuesWithEitherOperator() throws IOException {
     SvdBenchmark b = new SvdBenchmark();
     b.rows = 2000;
     b.nv = 5;
@@ -35,6 +35,11 @@ class ModelBenchmarksTest {
     assertEquals(5, d.length);
     for (int i = 1; i < d.length; i++) {
       assertTrue(d[i - 1] >= d[i]);
+    }
+    b.operator = "dense";
+    double[] dense = b.truncatedSvd().singularValues();
+    for (int i = 0; i < d.length; i++) {
+      assertEquals(d[i], dense[i], 1e-6 * d[0], "d[" + i + "] read in place vs through the index");
     }
   }
 
