@@ -74,6 +74,11 @@ public final class Pca {
     return method;
   }
 
+  /** @return the irlba convergence tolerance (unused by the randomized method) */
+  public double tol() {
+    return tol;
+  }
+
   /** @return the seed of the SVD */
   public long seed() {
     return seed;

@@ -1,14 +1,20 @@
 package org.mnistkit.eda.svd;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import org.mnistkit.core.tensor.FloatMatrix;
 import org.mnistkit.eda.Workers;
+import org.mnistkit.eda.io.EdaFormatException;
+import org.mnistkit.eda.io.ModelInput;
+import org.mnistkit.eda.io.ModelOutput;
 
 /**
  * Fitted principal components (immutable): what {@code prcomp_irlba} returns as {@code sdev},
  * {@code rotation}, {@code center}, {@code scale} and {@code x}, plus the settings and data shape
  * it was fitted with. Arrays are returned as copies; matrices as they are (do not modify them).
+ * {@link #save} and {@link #load} keep a model in a versioned binary file.
  */
 public final class PcaModel {
 
@@ -165,6 +171,59 @@ public final class PcaModel {
       });
     }
     return FloatMatrix.wrap(m, k, out);
+  }
+
+  /**
+   * Writes the model in mnistkit's versioned binary PCA format (layout in {@code PcaIO}): the
+   * settings, the data shape, the column centres and scales, the SVD (singular values, U, V and
+   * its convergence record) and the total variance; the scores are recomputed on load. The file
+   * takes about {@code 4 (n + p) k + 8 (k + 2p)} bytes: 12 MB for 60000 MNIST images and 50
+   * components, almost all of it U. Written atomically: a failed save leaves no partial file.
+   *
+   * @param file the file to create or replace; its folder is created when missing
+   * @throws IOException when writing or moving the file fails; the target is then unchanged
+   */
+  public void save(Path file) throws IOException {
+    PcaIO.write(this, file);
+  }
+
+  /**
+   * Reads a model written by {@link #save}. Every accessor of the result returns what the saved
+   * model's returned, bit for bit, and {@link #transform} gives the same output.
+   *
+   * @param file a PCA file
+   * @return the model
+   * @throws java.nio.file.NoSuchFileException when the file does not exist
+   * @throws EdaFormatException (an IOException) naming the file when it is not a mnistkit PCA
+   *     file, has an unsupported version, fails its checksum, is truncated, or holds a size or
+   *     setting out of range
+   * @throws IOException when reading fails
+   */
+  public static PcaModel load(Path file) throws IOException {
+    return PcaIO.read(file);
+  }
+
+  /**
+   * Writes this model as a PCA block (the layout of a PCA file without its checksum) into another
+   * model's file, as {@code UmapModel.save} does; to save a PCA alone use {@link #save}.
+   *
+   * @param out the file being written
+   * @throws IOException when writing fails
+   */
+  public void writeTo(ModelOutput out) throws IOException {
+    PcaIO.writeBlock(this, out);
+  }
+
+  /**
+   * Reads a PCA block written by {@link #writeTo}.
+   *
+   * @param in the file being read, positioned at the block
+   * @return the model
+   * @throws EdaFormatException when the block is invalid (see {@link #load})
+   * @throws IOException when reading fails
+   */
+  public static PcaModel readFrom(ModelInput in) throws IOException {
+    return PcaIO.readBlock(in);
   }
 
   /** @return for example {@code PcaModel[60000 x 784 -> 50, centred, sdev1=...]} */

@@ -1,0 +1,31 @@
+package org.mnistkit.eda.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A file that is not a valid mnistkit PCA or UMAP model file (wrong magic number, unsupported
+ * version, failed checksum, truncated, or a size, index or setting out of range). The message
+ * starts with the file and says what was expected and what was found, for example
+ * {@code "model.umap: nRows must be >= 1, got -3"}.
+ */
+public final class EdaFormatException extends IOException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient Path file;
+
+  /**
+   * @param file the file that was read
+   * @param problem what is wrong with it
+   */
+  public EdaFormatException(Path file, String problem) {
+    super(file + ": " + problem);
+    this.file = file;
+  }
+
+  /** @return the file that was read */
+  public Path file() {
+    return file;
+  }
+}
