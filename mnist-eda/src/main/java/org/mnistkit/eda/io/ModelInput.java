@@ -23,6 +23,17 @@ import org.mnistkit.core.tensor.FloatMatrix;
  */
 public final class ModelInput implements Closeable {
 
+  /** Reads a model's block, starting with its header. */
+  @FunctionalInterface
+  public interface Block<T> {
+    /**
+     * @param in the file being read, at the block's header
+     * @return what the block holds
+     * @throws IOException when the block is invalid or reading fails
+     */
+    T readFrom(ModelInput in) throws IOException;
+  }
+
   /** Copies {@code len} values from the start of a buffer into an array at {@code from}. */
   @FunctionalInterface
   private interface Get {
@@ -69,6 +80,29 @@ public final class ModelInput implements Closeable {
     }
     verify(file, size, magic, version, kind + " file");
     return new ModelInput(file, size - TRAILER);
+  }
+
+  /**
+   * Reads a whole model file: {@link #open}, the block, and {@link #finish}.
+   *
+   * @param file a file written by {@link ModelOutput#write}
+   * @param magic the expected magic number of the block
+   * @param version the one format version this build reads
+   * @param kind what the file should be, for messages, such as "UMAP"
+   * @param block reads the block, header included
+   * @param <T> what the block holds
+   * @return what the block reader returned
+   * @throws java.nio.file.NoSuchFileException when the file does not exist
+   * @throws EdaFormatException when the file or its block is invalid (see {@link #open})
+   * @throws IOException when reading fails
+   */
+  public static <T> T read(Path file, int magic, int version, String kind, Block<T> block)
+      throws IOException {
+    try (ModelInput in = open(file, magic, version, kind)) {
+      T value = block.readFrom(in);
+      in.finish();
+      return value;
+    }
   }
 
   /** Checks the header, then the CRC-32 of all bytes before the trailer, in one pass. */

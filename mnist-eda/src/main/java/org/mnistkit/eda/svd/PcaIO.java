@@ -45,11 +45,7 @@ final class PcaIO {
   }
 
   static PcaModel read(Path file) throws IOException {
-    try (ModelInput in = ModelInput.open(file, MAGIC, VERSION, "PCA")) {
-      PcaModel m = readBlock(in);
-      in.finish();
-      return m;
-    }
+    return ModelInput.read(file, MAGIC, VERSION, "PCA", PcaIO::readBlock);
   }
 
   static void writeBlock(PcaModel m, ModelOutput out) throws IOException {

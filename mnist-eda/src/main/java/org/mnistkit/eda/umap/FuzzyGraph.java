@@ -17,7 +17,8 @@ final class FuzzyGraph {
   final int[] cols;
   final double[] weights;
 
-  private FuzzyGraph(int n, int[] rowStart, int[] cols, double[] weights) {
+  /** Takes the arrays without copying; callers check them (see {@code UmapIO}). */
+  FuzzyGraph(int n, int[] rowStart, int[] cols, double[] weights) {
     this.n = n;
     this.rowStart = rowStart;
     this.cols = cols;

@@ -1,5 +1,7 @@
 package org.mnistkit.eda.umap;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import org.mnistkit.core.tensor.FloatMatrix;
@@ -12,7 +14,8 @@ import org.mnistkit.eda.svd.PcaModel;
  * A fitted UMAP embedding (immutable) that can place new rows, with the settings, seed and data
  * shape it was fitted with. Keeps what {@link #transform} needs: the PCA (when used), the
  * searchable training rows (the PCA scores, or a reference to the training matrix itself when no
- * PCA was applied) and the training neighbour graph.
+ * PCA was applied) and the training neighbour graph. {@link #save} and {@link #load} keep a model
+ * in a versioned binary file.
  */
 public final class UmapModel {
 
@@ -28,9 +31,14 @@ public final class UmapModel {
 
   UmapModel(Umap settings, FloatMatrix x, FloatMatrix searchData, PcaModel pca,
       KnnGraph neighbors, FuzzyGraph graph, float[] embedding, int nEpochs) {
+    this(settings, x.rows(), x.cols(), searchData, pca, neighbors, graph, embedding, nEpochs);
+  }
+
+  UmapModel(Umap settings, int nRows, int nCols, FloatMatrix searchData, PcaModel pca,
+      KnnGraph neighbors, FuzzyGraph graph, float[] embedding, int nEpochs) {
     this.settings = settings;
-    this.nRows = x.rows();
-    this.nCols = x.cols();
+    this.nRows = nRows;
+    this.nCols = nCols;
     this.searchData = searchData;
     this.pca = pca;
     this.neighbors = neighbors;
@@ -75,6 +83,16 @@ public final class UmapModel {
    */
   public KnnGraph neighbors() {
     return neighbors;
+  }
+
+  /** @return the rows the neighbours of new rows are searched among (PCA scores or the input) */
+  FloatMatrix searchData() {
+    return searchData;
+  }
+
+  /** @return the fuzzy graph before pruning, searched by {@link GraphSearch} */
+  FuzzyGraph graph() {
+    return graph;
   }
 
   /** @return the number of undirected edges of the fuzzy graph before pruning */
@@ -167,6 +185,41 @@ public final class UmapModel {
           null);
       return FloatMatrix.wrap(m, c, coords);
     }
+  }
+
+  /**
+   * Writes the model in mnistkit's versioned binary UMAP format (layout in {@code UmapIO}): every
+   * setting (a, b, seeds and thread counts included), the data shape, the PCA when one was applied
+   * (as {@link PcaModel#save} writes it), the rows searched for new points (the training matrix
+   * itself when no PCA was applied; with PCA they are its scores and not stored twice), the
+   * neighbour graph, the fuzzy graph, the embedding and the number of epochs, so the file alone
+   * is enough for {@link #transform}. Size: about {@code 4 n (d + 2 nNeighbors + c) + 12 m} bytes
+   * plus the PCA's {@code 4 (n + p) k}, where d is the search data's columns and m the fuzzy
+   * graph's entries (about 1.5 n nNeighbors); SIZE_NOTE. Written atomically: a failed save
+   * leaves no partial file.
+   *
+   * @param file the file to create or replace; its folder is created when missing
+   * @throws IOException when writing or moving the file fails; the target is then unchanged
+   */
+  public void save(Path file) throws IOException {
+    UmapIO.write(this, file);
+  }
+
+  /**
+   * Reads a model written by {@link #save}. The result's {@link #embedding()} and every accessor
+   * equal the saved model's bit for bit, and {@link #transform} places the same rows at the same
+   * coordinates (it is seeded; with {@code sgdThreads > 1} it varies between runs of either model).
+   *
+   * @param file a UMAP file
+   * @return the model
+   * @throws java.nio.file.NoSuchFileException when the file does not exist
+   * @throws org.mnistkit.eda.io.EdaFormatException (an IOException) naming the file when it is
+   *     not a mnistkit UMAP file (a PCA file included), has an unsupported version, fails its
+   *     checksum, is truncated, or holds a size, index or setting out of range
+   * @throws IOException when reading fails
+   */
+  public static UmapModel load(Path file) throws IOException {
+    return UmapIO.read(file);
   }
 
   /** @return for example {@code UmapModel[60000 x 784 -> 2, pca 50, 200 epochs, ...]} */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mnistkit.eda.testing.ModelFiles.assertBadFile;
+import static org.mnistkit.eda.testing.ModelFiles.assertCutAndMissingFilesRejected;
+import static org.mnistkit.eda.testing.ModelFiles.assertFailedSavesLeaveNothing;
 import static org.mnistkit.eda.testing.ModelFiles.assertSamePca;
 import static org.mnistkit.eda.testing.ModelFiles.withCrc;
 import static org.mnistkit.eda.testing.ModelFiles.withInt;
@@ -14,10 +16,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistkit.core.tensor.FloatMatrix;
@@ -99,12 +99,7 @@ class PcaIOTest {
       assertBadFile(bad, Arrays.copyOf(good, length), PcaModel::load,
           "not a mnistkit PCA file: " + length + " bytes is too short");
     }
-    for (int length : new int[] {12, 40, good.length / 2, good.length - 1}) {
-      assertBadFile(bad, Arrays.copyOf(good, length), PcaModel::load, "checksum mismatch");
-    }
-    NoSuchFileException missing = assertThrows(NoSuchFileException.class,
-        () -> PcaModel.load(dir.resolve("missing.pca")));
-    assertTrue(missing.getMessage().contains("missing.pca"), missing.getMessage());
+    assertCutAndMissingFilesRejected(bad, good, PcaModel::load, 12, 40, good.length / 2, good.length - 1);
   }
 
   @Test
@@ -139,16 +134,7 @@ class PcaIOTest {
   @Test
   void failedSaveLeavesNothingBehind() throws IOException {
     PcaModel m = Pca.builder().nComponents(2).build().fit(data(30, 4));
-    Path target = dir.resolve("taken");
-    Files.createDirectories(target.resolve("inside"));
-    assertThrows(IOException.class, () -> m.save(target));
-    assertTrue(Files.isDirectory(target.resolve("inside")), "the directory is left as it was");
-    Path notADirectory = dir.resolve("plain-file");
-    Files.writeString(notADirectory, "x");
-    assertThrows(IOException.class, () -> m.save(notADirectory.resolve("model.pca")));
-    try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(2, files.count(), "no temporary file left");
-    }
-    assertEquals("x", Files.readString(notADirectory));
+    assertFailedSavesLeaveNothing(dir, m::save);
   }
+
 }

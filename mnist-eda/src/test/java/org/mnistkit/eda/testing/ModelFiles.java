@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.mnistkit.eda.io.EdaFormatException;
 import org.mnistkit.eda.svd.PcaModel;
@@ -24,6 +27,38 @@ public final class ModelFiles {
   public interface Loader {
     /** @param file the file @return the model @throws IOException when loading fails */
     Object load(Path file) throws IOException;
+  }
+
+  /** Saves a model, as model::save. */
+  @FunctionalInterface
+  public interface Saver {
+    /** @param file the target @throws IOException when saving fails */
+    void save(Path file) throws IOException;
+  }
+
+  /**
+   * Checks that saves that cannot succeed (the target is a directory, empty or not, or its parent
+   * is a regular file) throw an IOException and leave everything as it was, no temporary file
+   * included.
+   *
+   * @param dir an empty folder to work in
+   * @param saver the save method under test
+   * @throws IOException when preparing the folder fails
+   */
+  public static void assertFailedSavesLeaveNothing(Path dir, Saver saver) throws IOException {
+    Path full = dir.resolve("full");
+    Files.createDirectories(full.resolve("inside"));
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    Path plain = Files.writeString(dir.resolve("plain"), "x");
+    for (Path target : new Path[] {full, empty, plain.resolve("model")}) {
+      assertThrows(IOException.class, () -> saver.save(target), target.toString());
+    }
+    assertTrue(Files.isDirectory(full.resolve("inside")));
+    assertTrue(Files.isDirectory(empty));
+    assertEquals("x", Files.readString(plain));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(3, files.count(), "no temporary file left");
+    }
   }
 
   /**
@@ -46,6 +81,26 @@ public final class ModelFiles {
     }
     assertEquals(file, e.file());
     return e;
+  }
+
+  /**
+   * Checks that the file cut at each length fails its checksum, and that a missing file gives a
+   * NoSuchFileException naming it.
+   *
+   * @param bad where to write the cut files
+   * @param good a valid file's bytes
+   * @param loader the load method under test
+   * @param lengths lengths of at least 12 bytes (a header and a checksum) to cut at
+   * @throws IOException when writing a file fails
+   */
+  public static void assertCutAndMissingFilesRejected(Path bad, byte[] good, Loader loader,
+      int... lengths) throws IOException {
+    for (int length : lengths) {
+      assertBadFile(bad, Arrays.copyOf(good, length), loader, "checksum mismatch");
+    }
+    Path missing = bad.resolveSibling("missing-" + bad.getFileName());
+    NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> loader.load(missing));
+    assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
   }
 
   /** @return the bytes with the CRC-32 trailer recomputed, so that only the body checks apply */
