@@ -192,17 +192,26 @@ public final class ModelInput implements Closeable {
     checkHeader(file, foundMagic, readInt(), magic, version, what);
   }
 
-  /** @return the next 4 bytes as an int @throws IOException when truncated or reading fails */
+  /**
+   * @return the next 4 bytes as an int
+   * @throws IOException when truncated or reading fails
+   */
   public int readInt() throws IOException {
     return fill(Integer.BYTES, "an int").getInt(0);
   }
 
-  /** @return the next 8 bytes as a long @throws IOException when truncated or reading fails */
+  /**
+   * @return the next 8 bytes as a long
+   * @throws IOException when truncated or reading fails
+   */
   public long readLong() throws IOException {
     return fill(Long.BYTES, "a long").getLong(0);
   }
 
-  /** @return the next 8 bytes as a double @throws IOException when truncated or reading fails */
+  /**
+   * @return the next 8 bytes as a double
+   * @throws IOException when truncated or reading fails
+   */
   public double readDouble() throws IOException {
     return fill(Double.BYTES, "a double").getDouble(0);
   }

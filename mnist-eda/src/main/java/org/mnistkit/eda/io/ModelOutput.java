@@ -78,22 +78,34 @@ public final class ModelOutput {
     out.writeInt(version);
   }
 
-  /** @param v 4 bytes @throws IOException when writing fails */
+  /**
+   * @param v 4 bytes
+   * @throws IOException when writing fails
+   */
   public void writeInt(int v) throws IOException {
     out.writeInt(v);
   }
 
-  /** @param v 8 bytes @throws IOException when writing fails */
+  /**
+   * @param v 8 bytes
+   * @throws IOException when writing fails
+   */
   public void writeLong(long v) throws IOException {
     out.writeLong(v);
   }
 
-  /** @param v 8 bytes, IEEE 754 bits @throws IOException when writing fails */
+  /**
+   * @param v 8 bytes, IEEE 754 bits
+   * @throws IOException when writing fails
+   */
   public void writeDouble(double v) throws IOException {
     out.writeDouble(v);
   }
 
-  /** @param v one byte, 0 or 1 @throws IOException when writing fails */
+  /**
+   * @param v one byte, 0 or 1
+   * @throws IOException when writing fails
+   */
   public void writeBoolean(boolean v) throws IOException {
     out.writeBoolean(v);
   }
@@ -114,17 +126,26 @@ public final class ModelOutput {
     out.write(bytes);
   }
 
-  /** @param values written as 4 bytes each, no length @throws IOException when writing fails */
+  /**
+   * @param values written as 4 bytes each, no length
+   * @throws IOException when writing fails
+   */
   public void writeInts(int[] values) throws IOException {
     bulk(values.length, Integer.BYTES, (b, from, len) -> b.asIntBuffer().put(values, from, len));
   }
 
-  /** @param values written as 4 bytes each, no length @throws IOException when writing fails */
+  /**
+   * @param values written as 4 bytes each, no length
+   * @throws IOException when writing fails
+   */
   public void writeFloats(float[] values) throws IOException {
     bulk(values.length, Float.BYTES, (b, from, len) -> b.asFloatBuffer().put(values, from, len));
   }
 
-  /** @param values written as 8 bytes each, no length @throws IOException when writing fails */
+  /**
+   * @param values written as 8 bytes each, no length
+   * @throws IOException when writing fails
+   */
   public void writeDoubles(double[] values) throws IOException {
     bulk(values.length, Double.BYTES, (b, from, len) -> b.asDoubleBuffer().put(values, from, len));
   }

@@ -1,7 +1,8 @@
 /**
  * Truncated SVD and PCA: {@link org.mnistkit.eda.svd.TruncatedSvd} (irlba's augmented implicitly
  * restarted Lanczos bidiagonalization), {@link org.mnistkit.eda.svd.RandomizedSvd} (Halko,
- * Martinsson and Tropp) and {@link org.mnistkit.eda.svd.Pca} (prcomp_irlba), all reading a
+ * Martinsson and Tropp) and {@link org.mnistkit.eda.svd.Pca} (prcomp_irlba; the fitted
+ * {@link org.mnistkit.eda.svd.PcaModel} saves and loads itself), all reading a
  * {@link org.mnistkit.core.tensor.FloatMatrix} through a
  * {@link org.mnistkit.eda.svd.LinearOperator}: in place ({@link org.mnistkit.eda.svd.DenseOperator})
  * or, when most entries are zero, through an index of the non-zero ones
