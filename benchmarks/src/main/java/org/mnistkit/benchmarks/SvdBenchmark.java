@@ -2,7 +2,7 @@ package org.mnistkit.benchmarks;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import org.mnistkit.eda.Workers;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.eda.svd.DenseOperator;
 import org.mnistkit.eda.svd.SvdResult;
 import org.mnistkit.eda.svd.TruncatedSvd;

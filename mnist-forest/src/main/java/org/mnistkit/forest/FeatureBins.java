@@ -1,6 +1,7 @@
 package org.mnistkit.forest;
 
 import java.util.Arrays;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
 
 /**
@@ -197,23 +198,25 @@ final class FeatureBins {
     }
     // Provisional codes -> ranks in the row-major codes, and the feature-major copy.
     int blocks = (rows + 1023) / 1024;
-    Parallel.forEach(blocks, threads, (worker, b) -> {
-      int from = b * 1024;
-      int to = Math.min(rows, from + 1024);
-      for (int i = from; i < to; i++) {
-        int base = i * cols;
-        for (int f = 0; f < cols; f++) {
-          byte r = rank[f * MAX_BINS + (rowCodes[base + f] & 0xFF)];
-          rowCodes[base + f] = r;
-        }
-      }
-      for (int f = 0; f < cols; f++) {
-        int off = f * rows;
+    try (Workers pool = new Workers(threads)) {
+      pool.forEach(blocks, (worker, b) -> {
+        int from = b * 1024;
+        int to = Math.min(rows, from + 1024);
         for (int i = from; i < to; i++) {
-          codes[off + i] = rowCodes[i * cols + f];
+          int base = i * cols;
+          for (int f = 0; f < cols; f++) {
+            byte r = rank[f * MAX_BINS + (rowCodes[base + f] & 0xFF)];
+            rowCodes[base + f] = r;
+          }
         }
-      }
-    });
+        for (int f = 0; f < cols; f++) {
+          int off = f * rows;
+          for (int i = from; i < to; i++) {
+            codes[off + i] = rowCodes[i * cols + f];
+          }
+        }
+      });
+    }
     for (int f = 0; f < cols; f++) {
       if (overflow[f]) {
         encodeQuantiles(data, f);

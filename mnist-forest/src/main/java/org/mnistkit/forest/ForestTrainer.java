@@ -1,6 +1,7 @@
 package org.mnistkit.forest;
 
 import java.util.SplittableRandom;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
 
 /**
@@ -65,45 +66,48 @@ final class ForestTrainer {
     float[] data = x.data();
 
     FeatureBins bins = FeatureBins.of(x, settings.threads());
-    Worker[] workers = new Worker[Parallel.workers(numTrees, settings.threads())];
     Tree[] trees = new Tree[numTrees];
     double[][] gini = new double[numTrees][];
     PermutationImportance.Result[] perm = new PermutationImportance.Result[numTrees];
 
-    Parallel.forEach(numTrees, settings.threads(), (w, t) -> {
-      Worker worker = workers[w];
-      if (worker == null) {
-        worker = new Worker(bins, data, y, k, mtry, settings);
-        workers[w] = worker;
-      }
-      long[] stream = streams(seeds[t]);
-      int[] inBag = Bootstrap.inBagCounts(n, sampleSize, settings.replace(), stream[0]);
-      double[] decrease = new double[p];
-      Tree tree = worker.grower.grow(inBag, new SplittableRandom(stream[1]), decrease);
-      int nOob = 0;
-      for (int i = 0; i < n; i++) {
-        if (inBag[i] == 0) {
-          worker.oobRows[nOob++] = i;
+    Worker[] workers;
+    try (Workers pool = new Workers(settings.threads())) {
+      workers = new Worker[pool.workersFor(numTrees)];
+      pool.forEach(numTrees, (w, t) -> {
+        Worker worker = workers[w];
+        if (worker == null) {
+          worker = new Worker(bins, data, y, k, mtry, settings);
+          workers[w] = worker;
         }
-      }
-      CodeTree codeTree = CodeTree.of(tree, bins);
-      if (codeTree != null) {
-        predictRows(codeTree, bins.rowCodes(), p, worker.oobRows, nOob, worker.oobPred,
-            worker.offsets, worker.out8);
-      } else {
-        predictRows(tree, data, p, worker.oobRows, nOob, worker.oobPred, worker.offsets,
-            worker.out8);
-      }
-      for (int j = 0; j < nOob; j++) {
-        worker.oobVotes[worker.oobRows[j] * k + worker.oobPred[j]]++;
-      }
-      if (worker.permutation != null) {
-        perm[t] = worker.permutation.compute(tree, codeTree, worker.oobRows, worker.oobPred, nOob,
-            new SplittableRandom(stream[2]));
-      }
-      trees[t] = tree;
-      gini[t] = decrease;
-    });
+        long[] stream = streams(seeds[t]);
+        int[] inBag = Bootstrap.inBagCounts(n, sampleSize, settings.replace(), stream[0]);
+        double[] decrease = new double[p];
+        Tree tree = worker.grower.grow(inBag, new SplittableRandom(stream[1]), decrease);
+        int nOob = 0;
+        for (int i = 0; i < n; i++) {
+          if (inBag[i] == 0) {
+            worker.oobRows[nOob++] = i;
+          }
+        }
+        CodeTree codeTree = CodeTree.of(tree, bins);
+        if (codeTree != null) {
+          predictRows(codeTree, bins.rowCodes(), p, worker.oobRows, nOob, worker.oobPred,
+              worker.offsets, worker.out8);
+        } else {
+          predictRows(tree, data, p, worker.oobRows, nOob, worker.oobPred, worker.offsets,
+              worker.out8);
+        }
+        for (int j = 0; j < nOob; j++) {
+          worker.oobVotes[worker.oobRows[j] * k + worker.oobPred[j]]++;
+        }
+        if (worker.permutation != null) {
+          perm[t] = worker.permutation.compute(tree, codeTree, worker.oobRows, worker.oobPred, nOob,
+              new SplittableRandom(stream[2]));
+        }
+        trees[t] = tree;
+        gini[t] = decrease;
+      });
+    }
 
     int[] oobVotes = new int[n * k];
     for (Worker worker : workers) {

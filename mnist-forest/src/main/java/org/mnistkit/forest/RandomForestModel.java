@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.data.LabeledImages;
 import org.mnistkit.core.metrics.ConfusionMatrix;
 import org.mnistkit.core.tensor.FloatMatrix;
@@ -173,27 +174,29 @@ public final class RandomForestModel {
     float[] data = x.data();
     int[] votes = new int[m * k];
     int blocks = (m + BLOCK - 1) / BLOCK;
-    Parallel.forEach(blocks, settings.threads(), (w, b) -> {
-      int from = b * BLOCK;
-      int to = Math.min(m, from + BLOCK);
-      int[] offsets = new int[8];
-      int[] out = new int[8];
-      for (Tree tree : trees) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-          for (int j = 0; j < 8; j++) {
-            offsets[j] = (i + j) * p;
+    try (Workers pool = new Workers(settings.threads())) {
+      pool.forEach(blocks, (w, b) -> {
+        int from = b * BLOCK;
+        int to = Math.min(m, from + BLOCK);
+        int[] offsets = new int[8];
+        int[] out = new int[8];
+        for (Tree tree : trees) {
+          int i = from;
+          for (; i + 8 <= to; i += 8) {
+            for (int j = 0; j < 8; j++) {
+              offsets[j] = (i + j) * p;
+            }
+            tree.predict8(data, offsets, out);
+            for (int j = 0; j < 8; j++) {
+              votes[(i + j) * k + out[j]]++;
+            }
           }
-          tree.predict8(data, offsets, out);
-          for (int j = 0; j < 8; j++) {
-            votes[(i + j) * k + out[j]]++;
+          for (; i < to; i++) {
+            votes[i * k + tree.predict(data, i * p)]++;
           }
         }
-        for (; i < to; i++) {
-          votes[i * k + tree.predict(data, i * p)]++;
-        }
-      }
-    });
+      });
+    }
     return votes;
   }
 

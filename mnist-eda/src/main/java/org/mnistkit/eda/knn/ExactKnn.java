@@ -2,8 +2,8 @@ package org.mnistkit.eda.knn;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
-import org.mnistkit.eda.Workers;
 
 /**
  * Exact k nearest neighbours by comparing every query with every data row, in parallel over

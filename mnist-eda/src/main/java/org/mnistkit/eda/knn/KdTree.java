@@ -2,8 +2,8 @@ package org.mnistkit.eda.knn;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
-import org.mnistkit.eda.Workers;
 
 /**
  * Exact Euclidean k nearest neighbours with a k-d tree (Friedman, Bentley and Finkel 1977):

@@ -1,7 +1,7 @@
 package org.mnistkit.eda.svd;
 
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
-import org.mnistkit.eda.Workers;
 
 /** Column means and sums of squares in double precision, summed in fixed row blocks. */
 final class ColumnStats {

@@ -2,8 +2,8 @@ package org.mnistkit.eda.svd;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
-import org.mnistkit.eda.Workers;
 
 /**
  * A {@link FloatMatrix} as a {@link LinearOperator}, optionally centred and scaled by columns

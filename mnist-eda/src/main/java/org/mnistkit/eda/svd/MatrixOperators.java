@@ -1,7 +1,7 @@
 package org.mnistkit.eda.svd;
 
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
-import org.mnistkit.eda.Workers;
 
 /**
  * Chooses how the SVDs read a {@link FloatMatrix}: through a {@link SparseOperator} when at most

@@ -2,8 +2,8 @@ package org.mnistkit.eda.svd;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
-import org.mnistkit.eda.Workers;
 
 /**
  * Principal components by a truncated SVD of the centred (optionally scaled) matrix, like R's

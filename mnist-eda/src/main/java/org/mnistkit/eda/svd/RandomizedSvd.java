@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
-import org.mnistkit.eda.Workers;
 
 /**
  * Truncated SVD by randomized subspace iteration: Halko, Martinsson and Tropp (2011), "Finding

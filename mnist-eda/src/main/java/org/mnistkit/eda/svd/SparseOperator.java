@@ -3,8 +3,8 @@ package org.mnistkit.eda.svd;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
-import org.mnistkit.eda.Workers;
 
 /**
  * A {@link FloatMatrix} with mostly zero entries as a {@link LinearOperator}: its non-zero entries

@@ -1,7 +1,7 @@
 package org.mnistkit.eda.umap;
 
 import java.util.SplittableRandom;
-import org.mnistkit.eda.Workers;
+import org.mnistkit.core.concurrent.Workers;
 
 /**
  * UMAP's layout optimisation: stochastic gradient descent on the fuzzy cross entropy with edge

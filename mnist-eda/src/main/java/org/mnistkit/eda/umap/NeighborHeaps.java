@@ -1,7 +1,7 @@
 package org.mnistkit.eda.umap;
 
 import java.util.Arrays;
-import org.mnistkit.eda.Workers;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.eda.knn.KnnGraph;
 import org.mnistkit.eda.knn.Metric;
 

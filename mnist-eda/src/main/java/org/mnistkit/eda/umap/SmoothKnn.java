@@ -1,6 +1,6 @@
 package org.mnistkit.eda.umap;
 
-import org.mnistkit.eda.Workers;
+import org.mnistkit.core.concurrent.Workers;
 
 /**
  * UMAP's smooth kNN calibration (McInnes, Healy and Melville 2018, section 3; uwot's

@@ -2,8 +2,8 @@ package org.mnistkit.eda.umap;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
-import org.mnistkit.eda.Workers;
 import org.mnistkit.eda.knn.Metric;
 
 /**

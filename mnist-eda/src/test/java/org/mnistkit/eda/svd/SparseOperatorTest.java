@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.junit.jupiter.api.Test;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
-import org.mnistkit.eda.Workers;
 import org.mnistkit.eda.testing.Fixtures;
 
 class SparseOperatorTest {

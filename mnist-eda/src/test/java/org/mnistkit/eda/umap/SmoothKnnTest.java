@@ -6,7 +6,7 @@ import static org.mnistkit.eda.testing.Close.assertClose;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.mnistkit.eda.Workers;
+import org.mnistkit.core.concurrent.Workers;
 
 class SmoothKnnTest {
 
