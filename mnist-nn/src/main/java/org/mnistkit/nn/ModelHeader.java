@@ -105,7 +105,7 @@ record ModelHeader(List<Layer> layers, long seed, Optimizer optimizer, Loss loss
     try {
       props.load(new StringReader(text));
     } catch (IOException | IllegalArgumentException e) {
-      throw new ModelFormatException(path + " has an unreadable header: " + e.getMessage(), e);
+      throw new ModelFormatException(path, "unreadable header: " + e.getMessage(), e);
     }
     Fields f = new Fields(props, path);
     try {
@@ -125,7 +125,7 @@ record ModelHeader(List<Layer> layers, long seed, Optimizer optimizer, Loss loss
       }
       return new ModelHeader(layers, Long.parseLong(f.text("seed")), optimizer, loss, metrics);
     } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(path + " has an invalid header: " + e.getMessage(), e);
+      throw new ModelFormatException(path, "invalid header: " + e.getMessage(), e);
     }
   }
 
@@ -194,7 +194,7 @@ record ModelHeader(List<Layer> layers, long seed, Optimizer optimizer, Loss loss
     String text(String key) throws ModelFormatException {
       String v = props.getProperty(key);
       if (v == null) {
-        throw new ModelFormatException(path + " has an invalid header: the key '" + key + "' is missing");
+        throw new ModelFormatException(path, "invalid header: the key '" + key + "' is missing");
       }
       return v;
     }

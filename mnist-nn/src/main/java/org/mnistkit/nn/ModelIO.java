@@ -66,15 +66,16 @@ final class ModelIO {
   static Sequential load(Path path) throws IOException {
     byte[] content = Files.readAllBytes(path);
     if (content.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(content, MAGIC.length), MAGIC)) {
-      throw new ModelFormatException(path + " is not a mnist-nn model file: it does not start with \"MNISTKIT-NN\"");
+      throw new ModelFormatException(path,
+          "not a mnist-nn model file: it does not start with \"MNISTKIT-NN\"");
     }
     ByteBuffer in = ByteBuffer.wrap(content);
     in.position(MAGIC.length);
     try {
       int version = in.getInt();
       if (version != VERSION) {
-        throw new ModelFormatException(String.format(Locale.ROOT,
-            "%s has format version %d; this mnist-nn reads version %d", path, version, VERSION));
+        throw new ModelFormatException(path, String.format(Locale.ROOT,
+            "format version %d; this mnist-nn reads version %d", version, VERSION));
       }
       String header = new String(bytes(in, in.getInt(), path, "header"), StandardCharsets.UTF_8);
       float[] params = floats(in, path, "weights");
@@ -84,14 +85,14 @@ final class ModelIO {
       CRC32 crc = new CRC32();
       crc.update(content, 0, checked);
       if (crc.getValue() != expected) {
-        throw new ModelFormatException(path + " is corrupt: its CRC-32 does not match its content");
+        throw new ModelFormatException(path, "corrupt: its CRC-32 does not match its content");
       }
       if (in.hasRemaining()) {
-        throw new ModelFormatException(path + " has " + in.remaining() + " unexpected bytes after its checksum");
+        throw new ModelFormatException(path, in.remaining() + " unexpected bytes after the checksum");
       }
       return restore(ModelHeader.parse(header, path), params, state, path);
     } catch (BufferUnderflowException e) {
-      throw new ModelFormatException(path + " is truncated: it ends after " + content.length + " bytes", e);
+      throw new ModelFormatException(path, "truncated: the file ends after " + content.length + " bytes", e);
     }
   }
 
@@ -101,11 +102,11 @@ final class ModelIO {
     try {
       model = Sequential.of(h.layers()).seed(h.seed());
     } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(path + " describes an invalid model: " + e.getMessage(), e);
+      throw new ModelFormatException(path, "invalid model: " + e.getMessage(), e);
     }
     if (params.length != model.countParams()) {
-      throw new ModelFormatException(String.format(Locale.ROOT,
-          "%s holds %d weights but its layers need %d", path, params.length, model.countParams()));
+      throw new ModelFormatException(path, String.format(Locale.ROOT,
+          "%d weights stored but the layers need %d", params.length, model.countParams()));
     }
     model.compile(h.optimizer(), h.loss(), h.metrics().toArray(Metric[]::new));
     MultiLayerNetwork net = model.network();
@@ -113,8 +114,8 @@ final class ModelIO {
     INDArray view = net.getUpdater().getStateViewArray();
     long stateSize = view == null ? 0 : view.length();
     if (state.length != stateSize) {
-      throw new ModelFormatException(String.format(Locale.ROOT,
-          "%s holds %d optimizer state values but %s needs %d", path, state.length, h.optimizer().kerasName(),
+      throw new ModelFormatException(path, String.format(Locale.ROOT,
+          "%d optimizer state values stored but %s needs %d", state.length, h.optimizer().kerasName(),
           stateSize));
     }
     if (view != null) {
@@ -133,9 +134,8 @@ final class ModelIO {
   private static float[] floats(ByteBuffer in, Path path, String what) throws ModelFormatException {
     int n = in.getInt();
     if (n < 0 || (long) n * 4 > in.remaining()) {
-      throw new ModelFormatException(String.format(Locale.ROOT,
-          "%s is truncated or corrupt: it announces %d %s values but only %d bytes follow", path, n, what,
-          in.remaining()));
+      throw new ModelFormatException(path, String.format(Locale.ROOT,
+          "truncated or corrupt: %d %s values announced but only %d bytes follow", n, what, in.remaining()));
     }
     float[] values = new float[n];
     in.asFloatBuffer().get(values);
@@ -145,9 +145,8 @@ final class ModelIO {
 
   private static byte[] bytes(ByteBuffer in, int n, Path path, String what) throws ModelFormatException {
     if (n < 0 || n > in.remaining()) {
-      throw new ModelFormatException(String.format(Locale.ROOT,
-          "%s is truncated or corrupt: it announces a %d-byte %s but only %d bytes follow", path, n, what,
-          in.remaining()));
+      throw new ModelFormatException(path, String.format(Locale.ROOT,
+          "truncated or corrupt: a %d-byte %s announced but only %d bytes follow", n, what, in.remaining()));
     }
     byte[] b = new byte[n];
     in.get(b);

@@ -88,7 +88,7 @@ class ModelIOTest {
     Path text = dir.resolve("notes.txt");
     Files.writeString(text, "just some text, not a model\n");
     assertThrowsWithMessage(ModelFormatException.class, () -> Sequential.load(text), "notes.txt",
-        "is not a mnist-nn model file");
+        ": not a mnist-nn model file");
     Path empty = dir.resolve("empty");
     Files.write(empty, new byte[0]);
     assertThrowsWithMessage(ModelFormatException.class, () -> Sequential.load(empty), "not a mnist-nn model");

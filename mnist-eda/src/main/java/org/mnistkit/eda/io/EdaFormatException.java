@@ -1,7 +1,7 @@
 package org.mnistkit.eda.io;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import org.mnistkit.core.io.FileFormatException;
 
 /**
  * A file that is not a valid mnistkit PCA or UMAP model file (wrong magic number, unsupported
@@ -9,23 +9,15 @@ import java.nio.file.Path;
  * starts with the file and says what was expected and what was found, for example
  * {@code "model.umap: nRows must be >= 1, got -3"}.
  */
-public final class EdaFormatException extends IOException {
+public final class EdaFormatException extends FileFormatException {
 
   private static final long serialVersionUID = 1L;
-
-  private final transient Path file;
 
   /**
    * @param file the file that was read
    * @param problem what is wrong with it
    */
   public EdaFormatException(Path file, String problem) {
-    super(file + ": " + problem);
-    this.file = file;
-  }
-
-  /** @return the file that was read */
-  public Path file() {
-    return file;
+    super(file, problem);
   }
 }
