@@ -35,6 +35,8 @@ final class Irlba {
   private static final int BLOCKS = 32;
   /** The shortest block worth a thread in the Gram-Schmidt passes. */
   private static final int MIN_BLOCK = 2048;
+  /** Rows per block when the bases are recombined at a restart (two 4 kB buffers per column). */
+  private static final int COMBINE_BLOCK = 512;
 
   private final LinearOperator a;
   private final int nv;
@@ -64,8 +66,6 @@ final class Irlba {
   SvdResult run() {
     double[][] vBasis = new double[work][n];
     double[][] wBasis = new double[work][m];
-    double[][] vScratch = new double[work][n];
-    double[][] wScratch = new double[work][m];
     double[] f = new double[n];
     double[][] b = new double[work][work];
     gaussian(vBasis[0]);
@@ -155,9 +155,9 @@ final class Irlba {
         break;
       }
       // Restart: keep k Ritz vectors and the residual direction.
-      combineColumns(vBasis, vScratch, bsvd.getV(), k, n);
+      combineColumns(vBasis, bsvd.getV(), k, n);
       System.arraycopy(f, 0, vBasis[k], 0, n);
-      combineColumns(wBasis, wScratch, bu, k, m);
+      combineColumns(wBasis, bu, k, m);
       for (double[] row : b) {
         java.util.Arrays.fill(row, 0.0);
       }
@@ -170,8 +170,8 @@ final class Irlba {
 
     double[] d = bsvd.getSingularValues();
     double[] values = java.util.Arrays.copyOf(d, nv);
-    FloatMatrix u = project(wBasis, wScratch, bsvd.getU(), m);
-    FloatMatrix v = project(vBasis, vScratch, bsvd.getV(), n);
+    FloatMatrix u = project(wBasis, bsvd.getU(), m);
+    FloatMatrix v = project(vBasis, bsvd.getV(), n);
     return new SvdResult(values, u, v, iter, mprod, converged, "irlba");
   }
 
@@ -188,67 +188,78 @@ final class Irlba {
   }
 
   /**
-   * x[:, 0..k) = x[:, 0..r) * q[0..r, 0..k), r = q.getRowDimension(): the new columns are formed
-   * in the scratch arrays, over cache-sized row blocks and four new columns at a time (each old
-   * entry is loaded once for four products), and then swapped in.
+   * x[:, 0..k) = x[:, 0..r) * q[0..r, 0..k), r = q.getRowDimension(), in place: each block of
+   * {@link #COMBINE_BLOCK} rows is copied into a worker's buffer, its k new values are formed
+   * there four columns at a time (each old value is loaded once for four products), and written
+   * back. The buffers start at index 0, which lets the JIT vectorise the loops.
    */
-  private void combineColumns(double[][] x, double[][] scratch, RealMatrix q, int k, int len) {
+  private void combineColumns(double[][] x, RealMatrix q, int k, int len) {
     int r = q.getRowDimension();
     double[][] qa = q.getData();
-    workers.forChunks(len, Math.max(1, Math.min(len / 512, 4 * BLOCKS)), (c, from, to) -> {
-      int l = 0;
-      for (; l + 3 < k; l += 4) {
-        combineFour(x, r, qa, l, scratch, from, to);
+    int blocks = (len + COMBINE_BLOCK - 1) / COMBINE_BLOCK;
+    double[][][] in = new double[workers.workersFor(blocks)][][];
+    double[][][] out = new double[in.length][][];
+    workers.forEach(blocks, (w, block) -> {
+      if (in[w] == null) {
+        in[w] = new double[r][COMBINE_BLOCK];
+        out[w] = new double[k][COMBINE_BLOCK];
       }
-      for (; l < k; l++) {
-        double[] out = scratch[l];
-        java.util.Arrays.fill(out, from, to, 0.0);
-        for (int t = 0; t < r; t++) {
-          double coef = qa[t][l];
-          double[] col = x[t];
-          for (int i = from; i < to; i++) {
-            out[i] += coef * col[i];
-          }
-        }
+      int from = block * COMBINE_BLOCK;
+      int size = Math.min(len, from + COMBINE_BLOCK) - from;
+      for (int t = 0; t < r; t++) {
+        System.arraycopy(x[t], from, in[w][t], 0, size);
+      }
+      combineBlock(in[w], r, qa, k, out[w], size);
+      for (int l = 0; l < k; l++) {
+        System.arraycopy(out[w][l], 0, x[l], from, size);
       }
     });
-    for (int l = 0; l < k; l++) {
-      double[] old = x[l];
-      x[l] = scratch[l];
-      scratch[l] = old;
-    }
   }
 
-  /** scratch[l .. l + 4)[from..to) = sum over t &lt; r of q[t][l ..] x[t][from..to). */
-  private static void combineFour(double[][] x, int r, double[][] q, int l, double[][] scratch,
-      int from, int to) {
-    double[] o0 = scratch[l];
-    double[] o1 = scratch[l + 1];
-    double[] o2 = scratch[l + 2];
-    double[] o3 = scratch[l + 3];
-    java.util.Arrays.fill(o0, from, to, 0.0);
-    java.util.Arrays.fill(o1, from, to, 0.0);
-    java.util.Arrays.fill(o2, from, to, 0.0);
-    java.util.Arrays.fill(o3, from, to, 0.0);
-    for (int t = 0; t < r; t++) {
-      double[] col = x[t];
-      double c0 = q[t][l];
-      double c1 = q[t][l + 1];
-      double c2 = q[t][l + 2];
-      double c3 = q[t][l + 3];
-      for (int i = from; i < to; i++) {
-        double xi = col[i];
-        o0[i] += c0 * xi;
-        o1[i] += c1 * xi;
-        o2[i] += c2 * xi;
-        o3[i] += c3 * xi;
+  /** out[l][0..size) = sum over t &lt; r of q[t][l] in[t][0..size), for l &lt; k. */
+  private static void combineBlock(double[][] in, int r, double[][] q, int k, double[][] out,
+      int size) {
+    int l = 0;
+    for (; l + 3 < k; l += 4) {
+      double[] o0 = out[l];
+      double[] o1 = out[l + 1];
+      double[] o2 = out[l + 2];
+      double[] o3 = out[l + 3];
+      java.util.Arrays.fill(o0, 0, size, 0.0);
+      java.util.Arrays.fill(o1, 0, size, 0.0);
+      java.util.Arrays.fill(o2, 0, size, 0.0);
+      java.util.Arrays.fill(o3, 0, size, 0.0);
+      for (int t = 0; t < r; t++) {
+        double[] col = in[t];
+        double c0 = q[t][l];
+        double c1 = q[t][l + 1];
+        double c2 = q[t][l + 2];
+        double c3 = q[t][l + 3];
+        for (int i = 0; i < size; i++) {
+          double xi = col[i];
+          o0[i] += c0 * xi;
+          o1[i] += c1 * xi;
+          o2[i] += c2 * xi;
+          o3[i] += c3 * xi;
+        }
+      }
+    }
+    for (; l < k; l++) {
+      double[] o = out[l];
+      java.util.Arrays.fill(o, 0, size, 0.0);
+      for (int t = 0; t < r; t++) {
+        double[] col = in[t];
+        double c = q[t][l];
+        for (int i = 0; i < size; i++) {
+          o[i] += c * col[i];
+        }
       }
     }
   }
 
   /** The first nv columns of x * q as a float matrix, len x nv. */
-  private FloatMatrix project(double[][] x, double[][] scratch, RealMatrix q, int len) {
-    combineColumns(x, scratch, q, nv, len);
+  private FloatMatrix project(double[][] x, RealMatrix q, int len) {
+    combineColumns(x, q, nv, len);
     float[] out = new float[len * nv];
     for (int l = 0; l < nv; l++) {
       double[] col = x[l];
