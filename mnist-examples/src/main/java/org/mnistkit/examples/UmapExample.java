@@ -14,7 +14,8 @@ import org.mnistkit.eda.umap.UmapModel;
 /**
  * UMAP of the 60000 training images with the walkthrough's parameters ({@code uwot::umap(x,
  * n_neighbors = 15, min_dist = 0.001, pca = 50)}), plotted by digit and judged by kNN-15 purity;
- * then the test images placed into the same embedding. Run: {@code java -Xmx4g -cp
+ * then the model saved, loaded back (uwot's {@code save_uwot}/{@code load_uwot}) and the test
+ * images placed into the same embedding. Run: {@code java -Xmx4g -cp
  * mnist-examples/target/mnistkit.jar org.mnistkit.examples.UmapExample [out-dir]}.
  */
 public final class UmapExample {
@@ -33,7 +34,10 @@ public final class UmapExample {
     ScatterPlot.write(umap.embedding(), 0, 1, labels, ChartOptions.builder().title("UMAP of MNIST").build(),
         out.resolve("umap.png"));
 
-    FloatMatrix test = umap.transform(mnist.test().toScaledMatrix()); // uwot's umap_transform
+    Path file = out.resolve("umap.model");
+    umap.save(file); // about 34 MB for 60000 images with pca = 50
+    UmapModel loaded = UmapModel.load(file);
+    FloatMatrix test = loaded.transform(mnist.test().toScaledMatrix()); // uwot's umap_transform
     System.out.printf("test images embedded: %d x %d%n", test.rows(), test.cols());
   }
 }
