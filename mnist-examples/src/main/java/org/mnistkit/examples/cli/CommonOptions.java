@@ -2,6 +2,7 @@ package org.mnistkit.examples.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.mnistkit.core.data.DatasetLoader;
 import org.mnistkit.core.data.DatasetSpec;
 import org.mnistkit.core.data.MnistDataset;
@@ -113,6 +114,39 @@ public final class CommonOptions {
           "--train-size must be in %d..%d, got %d", min, n, requested));
     }
     return requested;
+  }
+
+  /** A computation whose setting errors should name the command-line options. */
+  @FunctionalInterface
+  public interface Step<T> {
+    /** @return the result */
+    T run() throws Exception;
+  }
+
+  /**
+   * Runs a step that configures and runs a library model. The libraries name their settings
+   * ("nv must be >= 1, got 0"); when the message of an IllegalArgumentException starts with one of
+   * the given setting names, it is rethrown naming the option too:
+   * "--components (nv) must be >= 1, got 0". Other exceptions pass unchanged.
+   *
+   * @param options library setting name to command-line option, e.g. "nv" to "--components"
+   * @param step the computation
+   * @return its result
+   * @throws Exception what the step throws, reworded as above
+   */
+  public static <T> T namingOptions(Map<String, String> options, Step<T> step) throws Exception {
+    try {
+      return step.run();
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      for (Map.Entry<String, String> o : options.entrySet()) {
+        if (message.startsWith(o.getKey() + " ")) {
+          throw new IllegalArgumentException(
+              o.getValue() + " (" + o.getKey() + ")" + message.substring(o.getKey().length()), e);
+        }
+      }
+      throw e;
+    }
   }
 
   /** Prints a progress or status line to stderr unless --quiet. */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mnistkit.core.data.LabeledImages;
 import org.mnistkit.core.data.MnistDataset;
@@ -53,7 +54,7 @@ public final class ForestCommand implements Callable<Integer> {
   int nodeSize;
 
   @Option(names = "--importance", defaultValue = "none", paramLabel = "none|gini|permutation",
-      description = "Importance to compute and, with --out, write as 28 x 28 CSV. Default: ${DEFAULT-VALUE}.")
+      description = "Importance to compute and write as a 28 x 28 CSV into --out. Default: ${DEFAULT-VALUE}.")
   ImportanceKind importance;
 
   /**
@@ -72,18 +73,24 @@ public final class ForestCommand implements Callable<Integer> {
   public record Result(int trainSize, int trees, int mtry, double fitSeconds, double predictSeconds,
       double accuracy, double oobError, long[][] confusionMatrix, String importanceFile) {}
 
+  /** The library's setting names for this command's options. */
+  private static final Map<String, String> OPTIONS = Map.of("trees", "--trees", "mtry", "--mtry",
+      "nodeSize", "--node-size");
+
   @Override
   public Integer call() throws Exception {
     MnistDataset data = common.load();
     LabeledImages train = data.train().sample(CommonOptions.trainSize(trainSize, 2, data), common.seed());
     FloatMatrix x = train.toScaledMatrix();
-    RandomForest.Builder b = RandomForest.builder().trees(trees).nodeSize(nodeSize).seed(common.seed())
-        .threads(common.threads()).importance(importance == ImportanceKind.permutation);
-    if (mtry != null) {
-      b.mtry(mtry);
-    }
     long t0 = System.nanoTime();
-    RandomForestModel model = b.build().fit(x, train.labels());
+    RandomForestModel model = CommonOptions.namingOptions(OPTIONS, () -> {
+      RandomForest.Builder b = RandomForest.builder().trees(trees).nodeSize(nodeSize).seed(common.seed())
+          .threads(common.threads()).importance(importance == ImportanceKind.permutation);
+      if (mtry != null) {
+        b.mtry(mtry);
+      }
+      return b.build().fit(x, train.labels());
+    });
     long t1 = System.nanoTime();
     int[] predicted = model.predict(data.test().toScaledMatrix());
     long t2 = System.nanoTime();

@@ -2,6 +2,7 @@ package org.mnistkit.examples.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mnistkit.core.data.LabeledImages;
 import org.mnistkit.core.data.MnistDataset;
@@ -67,9 +68,10 @@ public final class NnCommand implements Callable<Integer> {
     Sequential net = model == Model.mlp
         ? NetworkStep.mlp(train.height() * train.width(), classes, common.seed())
         : NetworkStep.cnn(train.height(), train.width(), classes, common.seed());
-    NetworkStep.Trained t = NetworkStep.train(net, train.toScaledMatrix(), train.toCategorical(),
-        data.test().toScaledMatrix(), data.test().toCategorical(), epochs, batchSize, common.seed(),
-        common.quiet() ? null : System.err);
+    NetworkStep.Trained t = CommonOptions.namingOptions(Map.of("epochs", "--epochs", "batchSize", "--batch-size"),
+        () -> NetworkStep.train(net, train.toScaledMatrix(), train.toCategorical(),
+            data.test().toScaledMatrix(), data.test().toCategorical(), epochs, batchSize, common.seed(),
+            common.quiet() ? null : System.err));
     Result r = new Result(model.name(), epochs, batchSize, train.size(), t.fitSeconds(), t.testLoss(),
         Metrics.accuracy(data.test().labels(), t.predicted()));
     PrintWriter out = spec.commandLine().getOut();

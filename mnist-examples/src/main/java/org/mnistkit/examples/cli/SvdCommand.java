@@ -3,6 +3,7 @@ package org.mnistkit.examples.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mnistkit.core.data.MnistDataset;
 import org.mnistkit.core.tensor.FloatMatrix;
@@ -56,9 +57,10 @@ public final class SvdCommand implements Callable<Integer> {
     int n = CommonOptions.trainSize(trainSize, 2, data);
     FloatMatrix x = data.train().head(n).toScaledMatrix();
     long t0 = System.nanoTime();
-    SvdResult svd = center
-        ? Pca.builder().nComponents(components).seed(common.seed()).threads(common.threads()).build().fit(x).svd()
-        : TruncatedSvd.builder().nv(components).seed(common.seed()).threads(common.threads()).build().fit(x);
+    SvdResult svd = CommonOptions.namingOptions(Map.of("nv", "--components", "nComponents", "--components"),
+        () -> center
+            ? Pca.builder().nComponents(components).seed(common.seed()).threads(common.threads()).build().fit(x).svd()
+            : TruncatedSvd.builder().nv(components).seed(common.seed()).threads(common.threads()).build().fit(x));
     double seconds = (System.nanoTime() - t0) / 1e9;
     Result r = new Result(n, components, seconds, svd.singularValues(), svd.iterations(),
         svd.matrixVectorProducts(), center, svd.converged());

@@ -3,6 +3,7 @@ package org.mnistkit.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mnistkit.core.data.LabeledImages;
 import org.mnistkit.core.data.MnistDataset;
@@ -44,18 +45,24 @@ public final class UmapCommand implements Callable<Integer> {
       description = "Threads of the optimisation; 1 is fully reproducible. Default: ${DEFAULT-VALUE}.")
   int sgdThreads;
 
+  /** The library's setting names for this command's options. */
+  private static final Map<String, String> OPTIONS = Map.of("nNeighbors", "--neighbors", "minDist", "--min-dist",
+      "pca", "--pca", "sgdThreads", "--sgd-threads");
+
   @Override
   public Integer call() throws Exception {
     MnistDataset data = common.load();
     LabeledImages train = data.train().head(CommonOptions.trainSize(trainSize, 3, data));
     var x = train.toScaledMatrix();
-    Umap.Builder b = Umap.builder().nNeighbors(neighbors).minDist(minDist).seed(common.seed())
-        .threads(common.threads()).sgdThreads(sgdThreads).verbose(!common.quiet() && !common.json());
-    if (pca > 0) {
-      b.pca(pca);
-    }
     Path png = common.out().resolve("umap.png");
-    UmapStep.Result r = UmapStep.embed(b.build(), x, train.labels(), data.classNames(), png);
+    UmapStep.Result r = CommonOptions.namingOptions(OPTIONS, () -> {
+      Umap.Builder b = Umap.builder().nNeighbors(neighbors).minDist(minDist).seed(common.seed())
+          .threads(common.threads()).sgdThreads(sgdThreads).verbose(!common.quiet() && !common.json());
+      if (pca > 0) {
+        b.pca(pca);
+      }
+      return UmapStep.embed(b.build(), x, train.labels(), data.classNames(), png);
+    });
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
       JsonOutput.print(r, out);

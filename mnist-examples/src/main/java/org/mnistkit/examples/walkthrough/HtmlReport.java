@@ -43,7 +43,7 @@ final class HtmlReport {
         new String[] {"quick", Boolean.toString(r.settings().quick())},
         new String[] {"cores", Integer.toString(r.machine().cores())},
         new String[] {"Java", r.machine().javaVersion()}, new String[] {"OS", r.machine().os()},
-        new String[] {"max heap", r.machine().maxHeapMiB() + " MiB"}));
+        new String[] {"max heap", r.machine().maxHeapMib() + " MiB"}));
 
     LoadStep.Result l = r.load();
     section("1-3. Load, look, reshape", l.seconds());

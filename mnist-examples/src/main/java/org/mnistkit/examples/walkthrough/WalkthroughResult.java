@@ -33,9 +33,9 @@ public record WalkthroughResult(Settings settings, Machine machine, LoadStep.Res
    * @param cores available processors
    * @param javaVersion the running JVM's version
    * @param os operating system name and architecture
-   * @param maxHeapMiB the JVM's maximum heap
+   * @param maxHeapMib the JVM's maximum heap, in MiB (JSON key max_heap_mib)
    */
-  public record Machine(int cores, String javaVersion, String os, long maxHeapMiB) {
+  public record Machine(int cores, String javaVersion, String os, long maxHeapMib) {
     static Machine current() {
       return new Machine(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
           System.getProperty("os.name") + " " + System.getProperty("os.arch"),

@@ -59,6 +59,26 @@ class ModelCommandsTest {
   }
 
   @Test
+  void badModelSettingsNameTheOption() throws IOException {
+    TinyMnist.write(dir, 20, 5);
+    String data = dir.toString();
+    String[][] cases = {
+        {"svd --components 0", "mnistkit: --components (nv) must be >= 1, got 0"},
+        {"svd --components 0 --center", "mnistkit: --components (nComponents) must be >= 1, got 0"},
+        {"umap --neighbors 1", "mnistkit: --neighbors (nNeighbors) must be >= 2, got 1"},
+        {"forest --train-size 10 --node-size 0", "mnistkit: --node-size (nodeSize) must be >= 1, got 0"},
+        {"nn --epochs 0", "mnistkit: --epochs (epochs) must be >= 1, got 0"},
+    };
+    for (String[] c : cases) {
+      TinyMnist run = new TinyMnist();
+      List<String> args = new java.util.ArrayList<>(List.of(c[0].split(" ")));
+      args.addAll(List.of("--data-dir", data, "--out", dir.resolve("out").toString()));
+      assertEquals(1, run.run(args.toArray(String[]::new)), c[0] + ": " + run.err);
+      assertTrue(run.err.toString().contains(c[1]), c[0] + " printed: " + run.err);
+    }
+  }
+
+  @Test
   void svdJsonGivesDescendingSingularValues() throws IOException {
     TinyMnist.write(dir, 50, 5);
     assertEquals(0, cli.run("svd", "--data-dir", dir.toString(), "--components", "5", "--train-size", "40",
