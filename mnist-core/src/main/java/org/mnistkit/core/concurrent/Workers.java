@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the threads are daemon threads, so a forgotten close does not keep the JVM alive. Results must
  * not depend on the number of threads: callers either write disjoint outputs per task or reduce
  * per-task partial results in task order. When a task throws, no further tasks are started, the
- * running ones finish, and the first exception is rethrown to the caller.
+ * running ones finish, and an exception is rethrown to the caller (the caller's own, else that of
+ * the lowest-numbered worker that failed). A call returns only when no task of it is running, even
+ * when the caller is interrupted while waiting (the interrupt is then kept and reported).
  *
  * <p>One computation at a time: the methods must not be called concurrently or from inside a
  * task.
@@ -115,7 +117,7 @@ public final class Workers implements AutoCloseable {
    * @param chunks the number of chunks, at least 1; more chunks than threads balance uneven work
    * @param task the work per chunk
    * @throws IllegalArgumentException when chunks is below 1
-   * @throws RuntimeException the first exception a chunk threw (an Error is rethrown as is)
+   * @throws RuntimeException an exception a chunk threw, as {@link #forEach} says
    */
   public void forChunks(int n, int chunks, RangeTask task) {
     if (chunks < 1) {
@@ -137,8 +139,9 @@ public final class Workers implements AutoCloseable {
    * @param tasks the number of tasks, at least 0
    * @param task the work per task
    * @throws IllegalArgumentException when tasks is negative
-   * @throws RuntimeException the first exception a task threw (an Error is rethrown as is); an
-   *     IllegalStateException when the caller is interrupted while waiting
+   * @throws RuntimeException an exception a task threw (an Error is rethrown as is); an
+   *     IllegalStateException when the caller was interrupted while waiting (the thread's
+   *     interrupt flag is set again)
    */
   public void forEach(int tasks, Task task) {
     if (tasks < 0) {
@@ -164,19 +167,28 @@ public final class Workers implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       failure = e;
     }
+    boolean interrupted = false;
     for (Future<?> f : futures) {
-      try {
-        f.get();
-      } catch (ExecutionException e) {
-        if (failure == null) {
-          failure = e.getCause();
+      while (true) {
+        try {
+          f.get();
+          break;
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause();
+          }
+          break;
+        } catch (InterruptedException e) {
+          // Stop handing out tasks, but wait on: the running ones still write the caller's arrays.
+          interrupted = true;
+          failed.set(true);
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failed.set(true);
-        if (failure == null) {
-          failure = new IllegalStateException("interrupted while waiting for workers", e);
-        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+      if (failure == null) {
+        failure = new IllegalStateException("interrupted while waiting for workers");
       }
     }
     if (failure instanceof RuntimeException re) {
@@ -202,7 +214,11 @@ public final class Workers implements AutoCloseable {
     }
   }
 
-  /** Stops the pool's threads; running tasks are interrupted. */
+  /**
+   * Stops the pool's threads. Call it when no computation is running; afterwards the methods
+   * work only for single-threaded instances, others throw
+   * {@link java.util.concurrent.RejectedExecutionException}.
+   */
   @Override
   public void close() {
     if (pool != null) {

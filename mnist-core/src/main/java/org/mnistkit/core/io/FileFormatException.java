@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * checksum, truncated, or a size, index or setting out of range. The message starts with the file
  * and says what was expected and what was found, for example
  * {@code "model.umap: nRows must be >= 1, got -3"}. The modules' model files throw subclasses
- * (the forest's, the UMAP and PCA models'), so a caller can catch this one type for all of them.
+ * (the network's {@code ModelFormatException}, the forest's {@code ForestFormatException}, the
+ * PCA and UMAP models' {@code EdaFormatException}), so a caller can catch this one type for all.
  */
 public class FileFormatException extends IOException {
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -56,10 +58,18 @@ class WorkersTest {
       assertEquals(1, w.workersFor(0));
       int[] runs = new int[50];
       int[] worker = new int[50];
+      AtomicBoolean[] busy = {new AtomicBoolean(), new AtomicBoolean(), new AtomicBoolean()};
+      AtomicInteger overlaps = new AtomicInteger();
       w.forEach(50, (k, t) -> {
+        if (!busy[k].compareAndSet(false, true)) {
+          overlaps.incrementAndGet(); // per-worker scratch memory relies on this never happening
+        }
         runs[t]++;
         worker[t] = k;
+        Thread.onSpinWait();
+        busy[k].set(false);
       });
+      assertEquals(0, overlaps.get(), "tasks overlapping on one worker index");
       for (int t = 0; t < 50; t++) {
         assertEquals(1, runs[t]);
         assertTrue(worker[t] >= 0 && worker[t] < 3, "worker " + worker[t]);
@@ -87,9 +97,45 @@ class WorkersTest {
           }));
       assertTrue(error.getMessage().startsWith("chunk "), error.getMessage());
       // the pool is still usable afterwards
-      int[] sum = new int[1];
-      w.forChunks(10, 1, (c, a, b) -> sum[0] = b - a);
-      assertEquals(10, sum[0]);
+      AtomicInteger sum = new AtomicInteger();
+      w.forChunks(1000, 8, (c, a, b) -> sum.addAndGet(b - a));
+      assertEquals(1000, sum.get());
+    }
+  }
+
+  @Test
+  void anInterruptedCallerStillWaitsForRunningTasks() throws InterruptedException {
+    try (Workers w = new Workers(2)) {
+      AtomicInteger running = new AtomicInteger();
+      AtomicInteger runningAtReturn = new AtomicInteger(-1);
+      AtomicBoolean interruptKept = new AtomicBoolean();
+      AtomicBoolean threw = new AtomicBoolean();
+      CountDownLatch started = new CountDownLatch(2);
+      Thread caller = new Thread(() -> {
+        try {
+          w.forEach(2, (k, t) -> {
+            running.incrementAndGet();
+            started.countDown();
+            long end = System.nanoTime() + 300_000_000L;
+            while (System.nanoTime() < end) {
+              Thread.onSpinWait(); // a task that does not react to interrupts
+            }
+            running.decrementAndGet();
+          });
+        } catch (IllegalStateException e) {
+          threw.set(e.getMessage().contains("interrupted"));
+        } finally {
+          runningAtReturn.set(running.get());
+          interruptKept.set(Thread.currentThread().isInterrupted());
+        }
+      });
+      caller.start();
+      started.await();
+      caller.interrupt();
+      caller.join();
+      assertEquals(0, runningAtReturn.get(), "tasks still running when forEach returned");
+      assertTrue(threw.get(), "the interrupt is reported");
+      assertTrue(interruptKept.get(), "the interrupt flag is kept");
     }
   }
 

@@ -20,15 +20,23 @@ final class ColumnTransform {
 
   /**
    * @param p the number of columns
-   * @param center p column centres, or null for none; copied
+   * @param center p finite column centres, or null for none; copied
    * @param scale p finite non-zero column scales, or null for none; copied
-   * @throws IllegalArgumentException when a vector has the wrong length or a scale is zero or not
-   *     finite
+   * @throws IllegalArgumentException when a vector has the wrong length, a centre is not finite or
+   *     a scale is zero or not finite
    */
   static ColumnTransform of(int p, double[] center, double[] scale) {
-    if (center != null && center.length != p) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "center must have %d values (one per column), got %d", p, center.length));
+    if (center != null) {
+      if (center.length != p) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "center must have %d values (one per column), got %d", p, center.length));
+      }
+      for (int j = 0; j < p; j++) {
+        if (!Double.isFinite(center[j])) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "center[%d] must be finite, got %s", j, center[j]));
+        }
+      }
     }
     if (scale != null) {
       if (scale.length != p) {

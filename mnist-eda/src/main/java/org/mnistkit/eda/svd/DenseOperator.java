@@ -66,12 +66,12 @@ public final class DenseOperator implements LinearOperator {
    * The centred and scaled matrix {@code (X - 1 c^T) diag(1 / s)}.
    *
    * @param x the matrix, m x n; read in place
-   * @param center n column centres, or null for none
-   * @param scale n non-zero column scales, or null for none
+   * @param center n finite column centres, or null for none
+   * @param scale n finite non-zero column scales, or null for none
    * @param workers threads for the products; owned by the caller
    * @return the operator
-   * @throws IllegalArgumentException when a vector has the wrong length or a scale is zero or not
-   *     finite
+   * @throws IllegalArgumentException when a vector has the wrong length, a centre is not finite or a
+   *     scale is zero or not finite
    */
   public static DenseOperator centered(FloatMatrix x, double[] center, double[] scale,
       Workers workers) {

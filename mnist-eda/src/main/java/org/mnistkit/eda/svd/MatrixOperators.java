@@ -25,12 +25,12 @@ final class MatrixOperators {
 
   /**
    * @param x the matrix, m x n, m, n &gt;= 1
-   * @param center n column centres, or null
+   * @param center n finite column centres, or null
    * @param scale n finite non-zero column scales, or null
    * @param workers threads for the products; owned by the caller
    * @return the operator {@code (X - 1 c^T) diag(1 / s)}
-   * @throws IllegalArgumentException when a vector has the wrong length or a scale is zero or not
-   *     finite
+   * @throws IllegalArgumentException when a vector has the wrong length, a centre is not finite or a
+   *     scale is zero or not finite
    */
   static LinearOperator forMatrix(FloatMatrix x, double[] center, double[] scale,
       Workers workers) {

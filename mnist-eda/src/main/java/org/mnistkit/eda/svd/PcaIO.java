@@ -30,7 +30,8 @@ import org.mnistkit.eda.io.ModelOutput;
  *
  * <p>The scores are not stored: they are {@code U diag(d)} computed in float from the stored
  * values, which gives the same bits as the fitted model's. Loading checks the magic number, the
- * version, the checksum, every size and the settings, and fails with an
+ * version, the checksum, every size, the settings, that k equals nComponents, and that centres,
+ * scales (also &gt; 0), singular values, U and V are finite, and fails with an
  * {@link org.mnistkit.eda.io.EdaFormatException} naming the file.
  */
 final class PcaIO {
@@ -96,7 +97,22 @@ final class PcaIO {
     double totalVariance = in.readDouble();
     double[] centre = center ? in.readDoubles(p, "column centres") : null;
     double[] sd = scale ? in.readDoubles(p, "column scales") : null;
-    int k = in.readCount("number of components k", 1, Math.min(n, p));
+    for (int j = 0; j < p; j++) {
+      if (centre != null && !Double.isFinite(centre[j])) {
+        throw in.fail(String.format(Locale.ROOT, "column centre %d must be finite, got %s", j,
+            centre[j]));
+      }
+      if (sd != null && !(sd[j] > 0 && Double.isFinite(sd[j]))) {
+        throw in.fail(String.format(Locale.ROOT,
+            "column scale %d must be finite and > 0, got %s", j, sd[j]));
+      }
+    }
+    int k = in.readCount("number of components k", 1, Math.min(n, p) - 1);
+    if (k != settings.nComponents()) {
+      throw in.fail(String.format(Locale.ROOT,
+          "the SVD has %d components but the settings say nComponents = %d", k,
+          settings.nComponents()));
+    }
     String method = in.readName(32, "SVD method");
     int iterations = in.readCount("iterations", 0, Integer.MAX_VALUE);
     int products = in.readCount("matrixVectorProducts", 0, Integer.MAX_VALUE);
@@ -110,6 +126,9 @@ final class PcaIO {
     }
     FloatMatrix u = in.readMatrix(n, k, "U");
     FloatMatrix v = in.readMatrix(p, k, "V");
+    if (u.indexOfNonFinite() >= 0 || v.indexOfNonFinite() >= 0) {
+      throw in.fail("U and V must hold finite values");
+    }
     SvdResult svd = new SvdResult(d, u, v, iterations, products, converged, method);
     return new PcaModel(settings, n, p, centre, sd, svd, totalVariance);
   }

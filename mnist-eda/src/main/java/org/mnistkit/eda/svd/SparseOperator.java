@@ -82,12 +82,12 @@ public final class SparseOperator implements LinearOperator {
    * {@code (X - 1 c^T) diag(1 / s)}.
    *
    * @param x the matrix, m x n with n &lt;= {@link #MAX_COLUMNS}; copied into the index
-   * @param center n column centres, or null for none
+   * @param center n finite column centres, or null for none
    * @param scale n finite non-zero column scales, or null for none
    * @param workers threads for indexing and for the products; owned by the caller
    * @return the operator
    * @throws IllegalArgumentException when x has more than {@link #MAX_COLUMNS} columns, a vector
-   *     has the wrong length or a scale is zero or not finite
+   *     has the wrong length, a centre is not finite or a scale is zero or not finite
    */
   public static SparseOperator centered(FloatMatrix x, double[] center, double[] scale,
       Workers workers) {

@@ -34,8 +34,11 @@ import org.mnistkit.eda.svd.PcaModel;
  * float[n * c] embedding, row-major
  * </pre>
  *
- * <p>Loading checks the magic number, the version, the checksum, every size and index and the
- * settings, and fails with an {@link org.mnistkit.eda.io.EdaFormatException} naming the file.
+ * <p>Loading checks the magic number, the version, the checksum, every size and index, the
+ * settings and their agreement with the stored PCA and neighbour graph, that the embedding and
+ * search data are finite and the fuzzy weights lie in [0, 1], and fails with an
+ * {@link org.mnistkit.eda.io.EdaFormatException} naming the file. Thread counts are restored as
+ * saved (results do not depend on them; set them anew by refitting if the machine differs).
  */
 final class UmapIO {
 
@@ -113,6 +116,10 @@ final class UmapIO {
           "the PCA was fitted on %d x %d but the UMAP on %d x %d", pca.nRows(), pca.nCols(), n,
           p));
     }
+    if (pca != null && pca.nComponents() != s.pca) {
+      throw in.fail(String.format(Locale.ROOT,
+          "the PCA has %d components but the settings say pca = %d", pca.nComponents(), s.pca));
+    }
     FloatMatrix search;
     if (in.readBoolean("search data stored")) {
       int d = pca == null ? p : pca.nComponents();
@@ -133,6 +140,9 @@ final class UmapIO {
         in.readFloats(nk, "neighbour distances"));
     FuzzyGraph graph = readGraph(in, n);
     FloatMatrix embedding = in.readMatrix(n, s.nComponents, "embedding");
+    if (embedding.indexOfNonFinite() >= 0 || search.indexOfNonFinite() >= 0) {
+      throw in.fail("the embedding and the search data must hold finite values");
+    }
     return new UmapModel(s, n, p, search, pca, knn, graph, embedding.data(), nEpochs);
   }
 
@@ -153,7 +163,15 @@ final class UmapIO {
           rowStart[n]));
     }
     int[] cols = in.readIndices(m, 0, n - 1, "fuzzy graph columns");
-    return new FuzzyGraph(n, rowStart, cols, in.readDoubles(m, "fuzzy graph weights"));
+    double[] weights = in.readDoubles(m, "fuzzy graph weights");
+    for (int e = 0; e < m; e++) {
+      if (!(weights[e] >= 0 && weights[e] <= 1)) {
+        throw in.fail(String.format(Locale.ROOT,
+            "fuzzy graph weight %d must be a membership strength in [0, 1], got %s", e,
+            weights[e]));
+      }
+    }
+    return new FuzzyGraph(n, rowStart, cols, weights);
   }
 
   private static Umap readSettings(ModelInput in) throws IOException {

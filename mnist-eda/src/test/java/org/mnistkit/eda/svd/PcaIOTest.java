@@ -124,7 +124,12 @@ class PcaIOTest {
     int kAt = 8 + 8 + 33 + 8 + 8 * 12;
     assertEquals(3, ByteBuffer.wrap(good).getInt(kAt));
     assertBadFile(bad, withInt(good, kAt, 13), PcaModel::load,
-        "number of components k must be in 1..12, got 13");
+        "number of components k must be in 1..11, got 13");
+    assertBadFile(bad, withInt(good, kAt, 2), PcaModel::load,
+        "the SVD has 2 components but the settings say nComponents = 3");
+    byte[] nanCentre = good.clone();
+    ByteBuffer.wrap(nanCentre).putDouble(kAt - 8 * 12, Double.NaN);
+    assertBadFile(bad, withCrc(nanCentre), PcaModel::load, "column centre 0 must be finite, got NaN");
     byte[] longer = Arrays.copyOf(good, good.length + 4);
     System.arraycopy(good, good.length - 4, longer, good.length - 4, 4);
     assertBadFile(bad, withCrc(longer), PcaModel::load,

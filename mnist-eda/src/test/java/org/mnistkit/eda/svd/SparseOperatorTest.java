@@ -154,6 +154,31 @@ class SparseOperatorTest {
   }
 
   @Test
+  void theLastAddressableColumnIsIndexedCorrectly() {
+    int p = SparseOperator.MAX_COLUMNS;
+    FloatMatrix x = FloatMatrix.zeros(2, p);
+    x.set(0, 0, 1f);
+    x.set(1, p - 1, 2f);
+    x.set(1, p - 2, 3f);
+    try (Workers w = new Workers(1)) {
+      SparseOperator op = SparseOperator.of(x, w);
+      assertEquals(3, op.nonZeros());
+      double[] v = new double[p];
+      v[0] = 5;
+      v[p - 2] = 7;
+      v[p - 1] = 11;
+      double[] y = new double[2];
+      op.multiply(v, y);
+      assertArrayEquals(new double[] {5, 3 * 7 + 2 * 11}, y);
+      double[] back = new double[p];
+      op.multiplyTranspose(new double[] {1, 10}, back);
+      assertEquals(1, back[0]);
+      assertEquals(30, back[p - 2]);
+      assertEquals(20, back[p - 1]);
+    }
+  }
+
+  @Test
   void rejectsBadInput() {
     try (Workers w = new Workers(1)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -166,6 +191,9 @@ class SparseOperatorTest {
       e = assertThrows(IllegalArgumentException.class,
           () -> SparseOperator.centered(x, null, new double[] {1, 0, 1, 1}, w));
       assertEquals("scale[1] must be finite and non-zero, got 0.0", e.getMessage());
+      e = assertThrows(IllegalArgumentException.class,
+          () -> SparseOperator.centered(x, new double[] {0, Double.NaN, 0, 0}, null, w));
+      assertEquals("center[1] must be finite, got NaN", e.getMessage());
     }
   }
 }

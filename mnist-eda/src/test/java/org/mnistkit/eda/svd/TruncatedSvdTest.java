@@ -148,6 +148,25 @@ class TruncatedSvdTest {
     assertEquals(one.matrixVectorProducts(), three.matrixVectorProducts());
   }
 
+  /**
+   * Matrices tall enough that the Gram-Schmidt passes and the restarts split into several blocks
+   * (so several workers share them), through both the sparse index and the in-place operator.
+   */
+  @Test
+  void largerMatricesGiveTheSameResultOnOneOrThreeThreads() {
+    for (FloatMatrix a : new FloatMatrix[] {Fixtures.sparse(5000, 40, 0.15, 4),
+        Fixtures.gaussian(5000, 40, 5)}) {
+      SvdResult one = TruncatedSvd.builder().nv(5).threads(1).build().fit(a);
+      SvdResult three = TruncatedSvd.builder().nv(5).threads(3).build().fit(a);
+      assertArrayEquals(one.singularValues(), three.singularValues());
+      assertEquals(one.u(), three.u());
+      assertEquals(one.v(), three.v());
+      double[] dense = new SingularValueDecomposition(Fixtures.toReal(a)).getSingularValues();
+      assertClose(one.singularValues(), java.util.Arrays.copyOf(dense, 5), 1e-7, 0, "d");
+      assertOrthonormal(one.u(), 1e-6, "U");
+    }
+  }
+
   @Test
   void reportsNonConvergence() {
     FloatMatrix a = Fixtures.gaussian(100, 60, 2);
