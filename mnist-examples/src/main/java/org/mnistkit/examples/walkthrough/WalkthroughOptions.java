@@ -81,6 +81,6 @@ public record WalkthroughOptions(Path out, DatasetSpec dataset, Path dataDir, Se
     /** The walkthrough's sizes: all 60000 + 10000 images, 5 epochs, 3000 rows and 500 trees. */
     public static final Sizes FULL = new Sizes(60000, 60000, 60000, 5, 3000, 500, 10000);
     /** Small sizes for a run of well under a minute. */
-    public static final Sizes QUICK = new Sizes(5000, 2000, 10000, 2, 1000, 50, 2000);
+    public static final Sizes QUICK = new Sizes(5000, 2000, 10000, 3, 1000, 50, 2000);
   }
 }

@@ -54,9 +54,9 @@ class WalkthroughQuickTest {
     assertTrue(result.umap().trustworthiness() > 0.8 && result.umap().trustworthiness() <= 1);
     ModelSummary nn = result.network().summary();
     assertEquals(407050, result.network().parameters());
-    // 2 RMSprop epochs on 10000 images end noisily: PyTorch with the same model, optimizer and batch
-    // size gave 0.847 to 0.917 test accuracy over 4 seeds; the full walkthrough reaches >= 0.975
-    assertTrue(nn.accuracy() > 0.80 && nn.accuracy() <= 1, "network accuracy " + nn.accuracy());
+    // 3 RMSprop epochs on 10000 images, evaluated on 2000: 0.8915 to 0.9185 over seeds 1, 2, 7 and
+    // 123 (2 epochs ended too noisily, 0.82 to 0.92); the full walkthrough reaches >= 0.975
+    assertTrue(nn.accuracy() > 0.85 && nn.accuracy() <= 1, "network accuracy " + nn.accuracy());
     assertTrue(result.network().testLoss() > 0 && result.network().testLoss() < 1);
     ModelSummary forest = result.forest().summary();
     assertTrue(forest.accuracy() > 0.8 && forest.accuracy() <= 1, "forest accuracy " + forest.accuracy());
