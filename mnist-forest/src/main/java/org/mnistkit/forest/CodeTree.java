@@ -121,15 +121,7 @@ final class CodeTree {
     int c = 0;
     while (nd[i + 3] < 0) {
       int f = nd[i];
-      if (seen[f] != stamp) {
-        seen[f] = stamp;
-        where[f] = c;
-        features[c] = f;
-        firstNodes[c] = 2 * (i / STRIDE);
-        c++;
-      } else {
-        firstNodes[where[f]] |= 1;
-      }
+      c = Tree.listFeature(f, i / STRIDE, seen, stamp, where, features, firstNodes, c);
       i = step(i, rowCodes[offset + f] & 0xFF);
     }
     return c;

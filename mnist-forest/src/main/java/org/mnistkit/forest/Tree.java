@@ -177,17 +177,28 @@ final class Tree {
     int c = 0;
     while (nd[i + 3] < 0) {
       int f = nd[i];
-      if (seen[f] != stamp) {
-        seen[f] = stamp;
-        where[f] = c;
-        features[c] = f;
-        firstNodes[c] = 2 * (i / STRIDE);
-        c++;
-      } else {
-        firstNodes[where[f]] |= 1;
-      }
+      c = listFeature(f, i / STRIDE, seen, stamp, where, features, firstNodes, c);
       i = step(nd, i, x[offset + f]);
     }
+    return c;
+  }
+
+  /**
+   * One step of {@link #path} (and of {@link CodeTree#path}): lists feature f, tested at node,
+   * unless it is listed already for this row, in which case it marks that it is tested again.
+   *
+   * @return the new number of listed features
+   */
+  static int listFeature(int f, int node, int[] seen, int stamp, int[] where, int[] features,
+      int[] firstNodes, int c) {
+    if (seen[f] != stamp) {
+      seen[f] = stamp;
+      where[f] = c;
+      features[c] = f;
+      firstNodes[c] = 2 * node;
+      return c + 1;
+    }
+    firstNodes[where[f]] |= 1;
     return c;
   }
 }

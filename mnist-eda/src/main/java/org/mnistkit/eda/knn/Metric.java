@@ -60,8 +60,19 @@ public enum Metric {
     }
   }
 
-  /** @return the squared Euclidean distance of two rows, four independent sums */
-  static double squaredEuclidean(float[] a, int aOff, float[] b, int bOff, int d) {
+  /**
+   * The squared Euclidean distance of two rows, summed in double with four independent sums: what
+   * neighbour searches compare, since it orders pairs as the distance does without a square root.
+   *
+   * @param a the first row's array
+   * @param aOff where the first row starts in a
+   * @param b the second row's array (may be a)
+   * @param bOff where the second row starts in b
+   * @param d the number of columns, at least 0
+   * @return the sum of squared differences, at least 0
+   * @throws ArrayIndexOutOfBoundsException when a row does not fit its array
+   */
+  public static double squaredEuclidean(float[] a, int aOff, float[] b, int bOff, int d) {
     double s0 = 0.0;
     double s1 = 0.0;
     double s2 = 0.0;

@@ -317,28 +317,7 @@ final class NnDescent {
     if (metric == Metric.MANHATTAN) {
       return (float) Metric.MANHATTAN.distance(x, p * d, x, q * d, d);
     }
-    double s0 = 0.0;
-    double s1 = 0.0;
-    double s2 = 0.0;
-    double s3 = 0.0;
-    int a = p * d;
-    int b = q * d;
-    int j = 0;
-    for (; j + 3 < d; j += 4) {
-      float t0 = x[a + j] - x[b + j];
-      float t1 = x[a + j + 1] - x[b + j + 1];
-      float t2 = x[a + j + 2] - x[b + j + 2];
-      float t3 = x[a + j + 3] - x[b + j + 3];
-      s0 += t0 * t0;
-      s1 += t1 * t1;
-      s2 += t2 * t2;
-      s3 += t3 * t3;
-    }
-    for (; j < d; j++) {
-      float t = x[a + j] - x[b + j];
-      s0 += t * t;
-    }
-    return (float) ((s0 + s1) + (s2 + s3));
+    return (float) Metric.squaredEuclidean(x, p * d, x, q * d, d);
   }
 
   private static float[] normalised(FloatMatrix data) {
