@@ -137,7 +137,16 @@ public final class DatasetLoader {
    */
   public MnistDataset load(DatasetSpec spec) throws IOException {
     String source = fetch(spec);
-    return read(cacheDir(spec), spec, source);
+    MnistDataset d = read(cacheDir(spec), spec, source);
+    return new MnistDataset(d.name(), d.train().withOrigin(origin(spec, "train", spec.trainImages(),
+        spec.trainLabels())), d.test().withOrigin(origin(spec, "test", spec.testImages(),
+        spec.testLabels())), d.classNames(), d.dir(), d.source());
+  }
+
+  private static DataOrigin origin(DatasetSpec spec, String split, DatasetFile images,
+      DatasetFile labels) {
+    return new DataOrigin(spec.name(), split, java.util.Map.of(images.name(), images.sha256(),
+        labels.name(), labels.sha256()));
   }
 
   /**

@@ -3,6 +3,7 @@ package org.mnistkit.core.data;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.mnistkit.core.idx.IdxArray;
 import org.mnistkit.core.idx.IdxType;
 import org.mnistkit.core.tensor.Categorical;
@@ -22,6 +23,7 @@ public final class LabeledImages {
   private final IdxArray images;
   private final int[] labels;
   private final int numClasses;
+  private final DataOrigin origin; // null when unknown
 
   /**
    * @param images a UBYTE array of shape [n, height, width]
@@ -52,6 +54,30 @@ public final class LabeledImages {
     this.images = images;
     this.labels = labels.clone();
     this.numClasses = numClasses;
+    this.origin = null;
+  }
+
+  private LabeledImages(LabeledImages split, DataOrigin origin) {
+    this.images = split.images;
+    this.labels = split.labels;
+    this.numClasses = split.numClasses;
+    this.origin = origin;
+  }
+
+  /**
+   * @return the dataset split these images were read from with verified checksums, as {@link
+   *     Mnist#load()} sets it; empty for images built or read any other way
+   */
+  public Optional<DataOrigin> origin() {
+    return Optional.ofNullable(origin);
+  }
+
+  /**
+   * @param newOrigin the dataset split these images came from, or null for unknown
+   * @return the same images and labels (not copied) labelled with that origin
+   */
+  public LabeledImages withOrigin(DataOrigin newOrigin) {
+    return new LabeledImages(this, newOrigin);
   }
 
   /** @return {@code [n, height, width]}, for example {@code [60000, 28, 28]} */
@@ -122,7 +148,7 @@ public final class LabeledImages {
    * @return a new n x (height * width) matrix
    */
   public FloatMatrix toMatrix() {
-    return images.reshape(size(), height() * width()).toFloatMatrix();
+    return images.reshape(size(), height() * width()).toFloatMatrix().withOrigin(origin);
   }
 
   /**
@@ -154,7 +180,7 @@ public final class LabeledImages {
       Objects.checkIndex(indices[i], size());
       outLabels[i] = labels[indices[i]];
     }
-    return new LabeledImages(images.select(indices), outLabels, numClasses);
+    return new LabeledImages(images.select(indices), outLabels, numClasses).withOrigin(origin);
   }
 
   /**

@@ -3,10 +3,13 @@ package org.mnistkit.core.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -31,6 +34,17 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /** Writes the content of a file through a channel that can also be read and written at any position. */
+  @FunctionalInterface
+  public interface ChannelWriter {
+    /**
+     * @param channel the temporary file, open for reading and writing, at position 0; closed by
+     *     the caller
+     * @throws IOException to abort: the target is then left untouched
+     */
+    void writeTo(FileChannel channel) throws IOException;
+  }
+
   /**
    * Writes a file atomically.
    *
@@ -40,6 +54,23 @@ public final class AtomicFiles {
    *     cases the target is unchanged and no temporary file is left behind
    */
   public static void write(Path target, Writer writer) throws IOException {
+    writeChannel(target, channel -> {
+      try (OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+        writer.writeTo(out);
+      }
+    });
+  }
+
+  /**
+   * Writes a file atomically through a {@link FileChannel}, for formats that go back to fill in a
+   * length or a checksum once the bytes after it are written (as core's model files do).
+   *
+   * @param target the file to create or replace; its folder is created if missing
+   * @param writer produces the content
+   * @throws IOException what the writer threw, or a failure to write or move the file; in both
+   *     cases the target is unchanged and no temporary file is left behind
+   */
+  public static void writeChannel(Path target, ChannelWriter writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
@@ -47,8 +78,9 @@ public final class AtomicFiles {
       if (POSIX) {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       }
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        writer.writeTo(out);
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.READ,
+          StandardOpenOption.WRITE)) {
+        writer.writeTo(channel);
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {

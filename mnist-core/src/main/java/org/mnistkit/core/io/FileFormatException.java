@@ -7,9 +7,8 @@ import java.nio.file.Path;
  * A file that is not what its reader expects: wrong magic number, unsupported version, failed
  * checksum, truncated, or a size, index or setting out of range. The message starts with the file
  * and says what was expected and what was found, for example
- * {@code "model.umap: nRows must be >= 1, got -3"}. The modules' model files throw subclasses
- * (the network's {@code ModelFormatException}, the forest's {@code ForestFormatException}, the
- * PCA and UMAP models' {@code EdaFormatException}), so a caller can catch this one type for all.
+ * {@code "model.umap: nRows must be >= 1, got -3"}. Every model file's reader ({@link
+ * ModelReader} and the version-1 readers kept beside it) throws this one type.
  */
 public class FileFormatException extends IOException {
 

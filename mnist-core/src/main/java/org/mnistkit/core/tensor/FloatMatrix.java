@@ -4,6 +4,8 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import org.mnistkit.core.data.DataOrigin;
 
 /**
  * A dense row-major matrix of 32-bit floats: element (r, c) lives at {@code data[r * cols + c]}.
@@ -14,17 +16,24 @@ import java.util.Objects;
  * {@link #data()} share that array without copying, and {@link #row(int)} returns a view of one
  * row. Operations that return a new matrix say so. Not thread-safe for concurrent writes; reading
  * from many threads is safe.
+ *
+ * <p>A matrix made from a verified dataset split ({@code LabeledImages.toScaledMatrix()}) carries
+ * that split's {@link DataOrigin}, which fitted models record in their provenance; {@link
+ * #rowRange}, {@link #selectRows} and {@link #copy} keep it (the rows still come from those
+ * files), every other operation that makes a new matrix drops it.
  */
 public final class FloatMatrix {
 
   private final int rows;
   private final int cols;
   private final float[] data;
+  private final DataOrigin origin; // null when unknown
 
-  private FloatMatrix(int rows, int cols, float[] data) {
+  private FloatMatrix(int rows, int cols, float[] data, DataOrigin origin) {
     this.rows = rows;
     this.cols = cols;
     this.data = data;
+    this.origin = origin;
   }
 
   /**
@@ -46,7 +55,7 @@ public final class FloatMatrix {
           "a %d x %d matrix needs %d values but the array has %d", rows, cols, (long) rows * cols,
           data.length));
     }
-    return new FloatMatrix(rows, cols, data);
+    return new FloatMatrix(rows, cols, data, null);
   }
 
   /**
@@ -61,7 +70,7 @@ public final class FloatMatrix {
           "cannot allocate a %d x %d matrix (dimensions >= 0, at most %d values)", rows, cols,
           Integer.MAX_VALUE - 8));
     }
-    return new FloatMatrix(rows, cols, new float[rows * cols]);
+    return new FloatMatrix(rows, cols, new float[rows * cols], null);
   }
 
   /**
@@ -182,7 +191,7 @@ public final class FloatMatrix {
     for (int i = 0; i < indices.length; i++) {
       System.arraycopy(data, rowOffset(indices[i]), out.data, i * cols, cols);
     }
-    return out;
+    return out.withOrigin(origin);
   }
 
   /**
@@ -217,12 +226,27 @@ public final class FloatMatrix {
    */
   public FloatMatrix rowRange(int from, int to) {
     Objects.checkFromToIndex(from, to, rows);
-    return wrap(to - from, cols, Arrays.copyOfRange(data, from * cols, to * cols));
+    return wrap(to - from, cols, Arrays.copyOfRange(data, from * cols, to * cols)).withOrigin(origin);
   }
 
   /** @return a new matrix with the same shape and values */
   public FloatMatrix copy() {
-    return wrap(rows, cols, data.clone());
+    return wrap(rows, cols, data.clone()).withOrigin(origin);
+  }
+
+  /** @return the dataset split these rows were read from, when known (see {@link DataOrigin}) */
+  public Optional<DataOrigin> origin() {
+    return Optional.ofNullable(origin);
+  }
+
+  /**
+   * The same matrix (sharing the array, without copying) labelled with the split it came from.
+   *
+   * @param newOrigin the split, or null for unknown
+   * @return a matrix sharing this one's array
+   */
+  public FloatMatrix withOrigin(DataOrigin newOrigin) {
+    return newOrigin == origin ? this : new FloatMatrix(rows, cols, data, newOrigin);
   }
 
   /**
