@@ -24,6 +24,46 @@ public record ClassificationReport(ConfusionMatrix confusionMatrix) {
     }
   }
 
+  /**
+   * Scores predicted labels against true ones, classes named by their labels.
+   *
+   * @param truth n true labels, n &gt;= 1, each one of classes
+   * @param predicted n predicted labels, each one of classes
+   * @param classes the class labels in the model's order (confusion matrix rows and columns)
+   * @return the report
+   * @throws IllegalArgumentException when the lengths differ, n is 0, or a label is not a class
+   */
+  public static ClassificationReport of(int[] truth, int[] predicted, int[] classes) {
+    return of(truth, predicted, classes,
+        java.util.Arrays.stream(classes).mapToObj(Integer::toString).toList());
+  }
+
+  /**
+   * Scores predicted labels against true ones, with a name per class (such as Fashion-MNIST's
+   * {@code T-shirt/top}).
+   *
+   * @param truth n true labels, n &gt;= 1, each one of classes
+   * @param predicted n predicted labels, each one of classes
+   * @param classes the class labels in the model's order
+   * @param classNames one name per class, in the same order
+   * @return the report
+   * @throws IllegalArgumentException when the lengths differ, n is 0, or a label is not a class
+   */
+  public static ClassificationReport of(int[] truth, int[] predicted, int[] classes,
+      List<String> classNames) {
+    if (truth.length != predicted.length) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%d true labels but %d predictions; the counts must match", truth.length,
+          predicted.length));
+    }
+    if (classNames.size() != classes.length) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%d class names for %d classes", classNames.size(), classes.length));
+    }
+    return new ClassificationReport(ConfusionMatrix.of(indicesOf(truth, classes, "labels"),
+        indicesOf(predicted, classes, "predictions"), classNames));
+  }
+
   /** @return the share of rows predicted right, in [0, 1] */
   public double accuracy() {
     return confusionMatrix.accuracy();

@@ -3,7 +3,6 @@ package org.mnistkit.core.model;
 import java.util.Locale;
 import java.util.Objects;
 import org.mnistkit.core.concurrent.Workers;
-import org.mnistkit.core.metrics.ConfusionMatrix;
 import org.mnistkit.core.tensor.FloatMatrix;
 
 /**
@@ -111,10 +110,6 @@ public interface Classifier extends FittedModel {
           "x has %d rows but there are %d labels; give one label per row", x.rows(),
           labels.length));
     }
-    int[] classes = classes();
-    int[] truth = ClassificationReport.indicesOf(labels, classes, "labels");
-    int[] predicted = ClassificationReport.indicesOf(predictClasses(x), classes, "predictions");
-    return new ClassificationReport(ConfusionMatrix.of(truth, predicted,
-        java.util.Arrays.stream(classes).mapToObj(Integer::toString).toList()));
+    return ClassificationReport.of(labels, predictClasses(x), classes());
   }
 }
