@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import org.mnistkit.core.data.LabeledImages;
 import org.mnistkit.core.data.MnistDataset;
 import org.mnistkit.core.io.AtomicFiles;
-import org.mnistkit.core.metrics.ConfusionMatrix;
 import org.mnistkit.core.tensor.FloatMatrix;
+import org.mnistkit.examples.walkthrough.ModelSummary;
 import org.mnistkit.forest.RandomForest;
 import org.mnistkit.forest.RandomForestModel;
 import picocli.CommandLine.Command;
@@ -38,6 +38,7 @@ public final class ForestCommand implements Callable<Integer> {
   }
 
   @Mixin CommonOptions common;
+  @Mixin ModelFileOptions files;
   @Spec CommandSpec spec;
 
   @Option(names = "--train-size", defaultValue = "3000",
@@ -69,9 +70,12 @@ public final class ForestCommand implements Callable<Integer> {
    * @param oobError out-of-bag error rate in [0, 1]
    * @param confusionMatrix test counts, [predicted][truth]
    * @param importanceFile the 28 x 28 importance CSV written with --out, or null
+   * @param modelFile the model saved with --save, or null
+   * @param onnxFile the ONNX file written with --export-onnx, or null
    */
   public record Result(int trainSize, int trees, int mtry, double fitSeconds, double predictSeconds,
-      double accuracy, double oobError, long[][] confusionMatrix, String importanceFile) {}
+      double accuracy, double oobError, long[][] confusionMatrix, String importanceFile, String modelFile,
+      String onnxFile) {}
 
   /** The library's setting names for this command's options. */
   private static final Map<String, String> OPTIONS = Map.of("trees", "--trees", "mtry", "--mtry",
@@ -79,6 +83,7 @@ public final class ForestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    files.check();
     MnistDataset data = common.load();
     LabeledImages train = data.train().sample(CommonOptions.trainSize(trainSize, 2, data), common.seed());
     FloatMatrix x = train.toScaledMatrix();
@@ -91,13 +96,12 @@ public final class ForestCommand implements Callable<Integer> {
       }
       return b.build().fit(x, train.labels());
     });
-    long t1 = System.nanoTime();
-    int[] predicted = model.predict(data.test().toScaledMatrix());
-    long t2 = System.nanoTime();
-    ConfusionMatrix cm = ConfusionMatrix.of(data.test().labels(), predicted, data.classNames());
+    ModelSummary test = ModelSummary.evaluate("random forest", model, data.test().toScaledMatrix(),
+        data.test().labels(), data.classNames(), (System.nanoTime() - t0) / 1e9, common.threads());
     String importanceFile = importance == ImportanceKind.none ? null : writeImportance(model);
-    Result r = new Result(train.size(), trees, model.mtry(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, cm.accuracy(),
-        model.oobError(), counts(cm), importanceFile);
+    String[] written = files.write(model, common);
+    Result r = new Result(train.size(), trees, model.mtry(), test.fitSeconds(), test.predictSeconds(),
+        test.accuracy(), model.oobError(), test.confusionMatrix(), importanceFile, written[0], written[1]);
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
       JsonOutput.print(r, out);
@@ -105,7 +109,7 @@ public final class ForestCommand implements Callable<Integer> {
       out.println(model);
       out.printf(Locale.ROOT, "test accuracy %.4f on %d images; fit %.2f s, predict %.2f s%n%n", r.accuracy(),
           data.test().size(), r.fitSeconds(), r.predictSeconds());
-      out.print(cm);
+      out.print(test.confusionTable());
       if (importanceFile != null) {
         out.println("importance written to " + importanceFile);
       }
@@ -125,16 +129,5 @@ public final class ForestCommand implements Callable<Integer> {
     }
     AtomicFiles.write(file, o -> o.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
     return file.toAbsolutePath().toString();
-  }
-
-  static long[][] counts(ConfusionMatrix cm) {
-    int k = cm.numClasses();
-    long[][] c = new long[k][k];
-    for (int p = 0; p < k; p++) {
-      for (int t = 0; t < k; t++) {
-        c[p][t] = cm.count(p, t);
-      }
-    }
-    return c;
   }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mnistkit.core.data.LabeledImages;
 import org.mnistkit.core.data.MnistDataset;
-import org.mnistkit.core.metrics.Metrics;
+import org.mnistkit.core.tensor.FloatMatrix;
+import org.mnistkit.examples.walkthrough.ModelSummary;
 import org.mnistkit.examples.walkthrough.NetworkStep;
 import org.mnistkit.nn.Sequential;
 import picocli.CommandLine.Command;
@@ -32,6 +33,7 @@ public final class NnCommand implements Callable<Integer> {
   }
 
   @Mixin CommonOptions common;
+  @Mixin ModelFileOptions files;
   @Spec CommandSpec spec;
 
   @Option(names = "--epochs", defaultValue = "5", description = "Epochs. Default: ${DEFAULT-VALUE}.")
@@ -56,24 +58,32 @@ public final class NnCommand implements Callable<Integer> {
    * @param fitSeconds wall time of fit only
    * @param testLoss categorical cross-entropy on the test images
    * @param accuracy test accuracy in [0, 1]
+   * @param predictSeconds wall time to predict all test images
+   * @param modelFile the model saved with --save, or null
+   * @param onnxFile the ONNX file written with --export-onnx, or null
    */
   public record Result(String model, int epochs, int batchSize, int trainSize, double fitSeconds, double testLoss,
-      double accuracy) {}
+      double accuracy, double predictSeconds, String modelFile, String onnxFile) {}
 
   @Override
   public Integer call() throws Exception {
+    files.check();
     MnistDataset data = common.load();
     LabeledImages train = data.train().head(CommonOptions.trainSize(trainSize, 1, data));
     int classes = data.classNames().size();
+    FloatMatrix testX = data.test().toScaledMatrix();
     Sequential net = model == Model.mlp
         ? NetworkStep.mlp(train.height() * train.width(), classes, common.seed())
         : NetworkStep.cnn(train.height(), train.width(), classes, common.seed());
     NetworkStep.Trained t = CommonOptions.namingOptions(Map.of("epochs", "--epochs", "batchSize", "--batch-size"),
         () -> NetworkStep.train(net, train.toScaledMatrix(), train.toCategorical(),
-            data.test().toScaledMatrix(), data.test().toCategorical(), epochs, batchSize, common.seed(),
+            testX, data.test().toCategorical(), epochs, batchSize, common.seed(),
             common.quiet() ? null : System.err));
+    ModelSummary test = ModelSummary.evaluate(model.name(), net, testX,
+        data.test().labels(), data.classNames(), t.fitSeconds(), common.threads());
+    String[] written = files.write(net, common);
     Result r = new Result(model.name(), epochs, batchSize, train.size(), t.fitSeconds(), t.testLoss(),
-        Metrics.accuracy(data.test().labels(), t.predicted()));
+        test.accuracy(), test.predictSeconds(), written[0], written[1]);
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
       JsonOutput.print(r, out);

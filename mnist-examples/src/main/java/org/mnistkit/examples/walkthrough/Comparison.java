@@ -5,7 +5,8 @@ import java.util.List;
 /** Step 8: the models side by side, as a table on the console and in the report. */
 final class Comparison {
 
-  static final String[] HEADER = {"model", "accuracy", "macro F1", "kappa", "fit s", "predict s", "training rows"};
+  static final String[] HEADER = {"model", "accuracy", "macro F1", "kappa", "fit s", "predict s", "training rows",
+      "test rows"};
 
   private Comparison() {}
 
@@ -14,7 +15,7 @@ final class Comparison {
     return models.stream().map(m -> new String[] {m.model(), Walkthrough.fmt(m.accuracy()),
         Walkthrough.fmt(m.macroF1()), Walkthrough.fmt(m.kappa()), String.format(java.util.Locale.ROOT, "%.2f",
         m.fitSeconds()), String.format(java.util.Locale.ROOT, "%.2f", m.predictSeconds()),
-        Integer.toString(m.trainingRows())}).toList();
+        Integer.toString(m.trainingRows()), Integer.toString(m.testRows())}).toList();
   }
 
   static void print(StepContext ctx, List<ModelSummary> models) {

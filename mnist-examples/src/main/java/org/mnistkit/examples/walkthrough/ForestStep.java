@@ -3,8 +3,6 @@ package org.mnistkit.examples.walkthrough;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.mnistkit.core.data.LabeledImages;
-import org.mnistkit.core.metrics.ConfusionMatrix;
-import org.mnistkit.core.tensor.FloatMatrix;
 import org.mnistkit.eda.plot.ChartOptions;
 import org.mnistkit.eda.plot.Heatmap;
 import org.mnistkit.forest.RandomForest;
@@ -25,11 +23,9 @@ final class ForestStep {
    * @param trees number of trees
    * @param mtry features tried per split
    * @param oobError out-of-bag error rate
-   * @param confusionMatrix the printed test table (predictions as rows)
    * @param importancePng the heat map of MeanDecreaseAccuracy
    */
-  record Result(ModelSummary summary, int trees, int mtry, double oobError, String confusionMatrix,
-      String importancePng) {}
+  record Result(ModelSummary summary, int trees, int mtry, double oobError, String importancePng) {}
 
   static Result run(StepContext ctx) throws IOException {
     WalkthroughOptions.Sizes sizes = ctx.options.sizes();
@@ -39,21 +35,15 @@ final class ForestStep {
     long t0 = System.nanoTime();
     RandomForestModel model = RandomForest.builder().trees(sizes.forestTrees()).seed(ctx.options.seed())
         .threads(ctx.options.threads()).importance(true).build().fit(train.toScaledMatrix(), train.labels());
-    double fitSeconds = StepContext.seconds(t0);
-    int n = ctx.testRows();
-    FloatMatrix testX = n == ctx.testX.rows() ? ctx.testX : ctx.testX.rowRange(0, n);
-    long t1 = System.nanoTime();
-    int[] predicted = model.predict(testX);
-    double predictSeconds = StepContext.seconds(t1);
-    ConfusionMatrix cm = ConfusionMatrix.of(ctx.data.test().head(n).labels(), predicted, ctx.data.classNames());
-    ctx.say("fit %.2f s, predict %d images %.2f s; OOB error %.4f", fitSeconds, n, predictSeconds, model.oobError());
-    ctx.say("test accuracy %.4f%n%n%s", cm.accuracy(), cm);
+    ModelSummary summary = ctx.evaluate("random forest", model, StepContext.seconds(t0));
+    ctx.say("fit %.2f s, predict %d images %.2f s; OOB error %.4f", summary.fitSeconds(), summary.testRows(),
+        summary.predictSeconds(), model.oobError());
+    ctx.say("test accuracy %.4f%n%n%s", summary.accuracy(), summary.confusionTable());
     Path png = ctx.out().resolve("forest-importance.png");
     int side = ctx.data.train().height();
     Heatmap.write(model.importance().meanDecreaseAccuracy(), side, ctx.data.train().width(),
         ChartOptions.builder().title("MeanDecreaseAccuracy per pixel").build(), png);
     ctx.say("importance heat map written to %s", png.getFileName());
-    return new Result(ModelSummary.of("random forest", cm, fitSeconds, predictSeconds, train.size()),
-        sizes.forestTrees(), model.mtry(), model.oobError(), cm.toString(), png.getFileName().toString());
+    return new Result(summary, sizes.forestTrees(), model.mtry(), model.oobError(), png.getFileName().toString());
   }
 }

@@ -77,6 +77,7 @@ final class HtmlReport {
           nn.summary().fitSeconds(), Walkthrough.fmt(nn.testLoss()), Walkthrough.fmt(nn.summary().accuracy()),
           nn.summary().testRows()));
       image(nn.historyPng(), "Loss and accuracy per epoch");
+      model(nn.summary());
     }
 
     ForestStep.Result f = r.forest();
@@ -86,8 +87,8 @@ final class HtmlReport {
           + "accuracy <b>%s</b> on %d images; fit %.2f s, predict %.2f s.", f.trees(), f.mtry(),
           f.summary().trainingRows(), Walkthrough.fmt(f.oobError()), Walkthrough.fmt(f.summary().accuracy()),
           f.summary().testRows(), f.summary().fitSeconds(), f.summary().predictSeconds()));
-      html.append("<pre>").append(esc(f.confusionMatrix())).append("</pre>\n");
       image(f.importancePng(), "MeanDecreaseAccuracy of each pixel");
+      model(f.summary());
     }
 
     section("8. Comparison", -1);
@@ -100,6 +101,14 @@ final class HtmlReport {
       table(rows);
     }
     html.append("</body></html>\n");
+  }
+
+  /** The parts every classifier has: its test confusion matrix and its provenance. */
+  private void model(ModelSummary m) {
+    para("Test confusion matrix (predictions as rows, truth as columns):");
+    html.append("<pre>").append(esc(m.confusionTable())).append("</pre>\n");
+    para("Provenance, as saved with the model:");
+    html.append("<pre class=\"provenance\">").append(esc(m.provenance())).append("</pre>\n");
   }
 
   private void section(String title, double seconds) {

@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.mnistkit.core.metrics.ConfusionMatrix;
 import org.mnistkit.core.tensor.FloatMatrix;
 import org.mnistkit.eda.plot.ChartOptions;
 import org.mnistkit.eda.plot.HistoryPlot;
@@ -52,11 +51,8 @@ public final class NetworkStep {
    * @param history what fit recorded
    * @param fitSeconds wall time of fit only
    * @param testLoss the loss on the test rows
-   * @param predicted the predicted class of each test row
-   * @param predictSeconds wall time of predicting the test rows
    */
-  public record Trained(Sequential model, History history, double fitSeconds, double testLoss, int[] predicted,
-      double predictSeconds) {}
+  public record Trained(Sequential model, History history, double fitSeconds, double testLoss) {}
 
   /**
    * The walkthrough's model: {@code dense(512, relu)} on {@code inputs} features, then
@@ -78,7 +74,8 @@ public final class NetworkStep {
   }
 
   /**
-   * Fits a compiled model on one-hot labels, then evaluates and predicts the test rows.
+   * Fits a compiled model on one-hot labels, then computes the test loss (scoring goes through
+   * {@link ModelSummary#evaluate}, as for every classifier).
    *
    * @param model a compiled network
    * @param x training rows, n x 784 scaled to [0, 1]
@@ -100,9 +97,7 @@ public final class NetworkStep {
     });
     double fitSeconds = StepContext.seconds(t0);
     double loss = model.evaluate(testX, testY).get("loss");
-    long t1 = System.nanoTime();
-    int[] predicted = model.predictClasses(testX);
-    return new Trained(model, history, fitSeconds, loss, predicted, StepContext.seconds(t1));
+    return new Trained(model, history, fitSeconds, loss);
   }
 
   static Result run(StepContext ctx) throws IOException {
@@ -118,16 +113,15 @@ public final class NetworkStep {
     Trained tr = train(model, ctx.trainXHead(n), ctx.trainHead(n).toCategorical(), testX,
         org.mnistkit.core.tensor.Categorical.toCategorical(testLabels, classes), sizes.nnEpochs(), 128,
         ctx.options.seed(), ctx.options.quiet() ? null : System.err);
-    ConfusionMatrix cm = ConfusionMatrix.of(testLabels, tr.predicted(), ctx.data.classNames());
+    ModelSummary summary = ctx.evaluate("dense network", model, tr.fitSeconds());
     ctx.say("%s", tr.history());
     ctx.say("fit %.1f s; test loss %.4f, test accuracy %.4f on %d images", tr.fitSeconds(), tr.testLoss(),
-        cm.accuracy(), t);
+        summary.accuracy(), t);
     Map<String, double[]> curves = new LinkedHashMap<>(tr.history().metrics());
     Path png = ctx.out().resolve("nn-history.png");
     HistoryPlot.write(curves, ChartOptions.builder().title("Training history").build(), png);
     ctx.say("history plot written to %s", png.getFileName());
-    return new Result(ModelSummary.of("dense network", cm, tr.fitSeconds(), tr.predictSeconds(), n),
-        model.summary(), model.countParams(), sizes.nnEpochs(), 128, tr.testLoss(), curves,
+    return new Result(summary, model.summary(), model.countParams(), sizes.nnEpochs(), 128, tr.testLoss(), curves,
         png.getFileName().toString());
   }
 }

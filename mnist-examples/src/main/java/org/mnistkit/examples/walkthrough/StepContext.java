@@ -53,6 +53,21 @@ final class StepContext {
     return Math.min(options.sizes().testRows(), testX.rows());
   }
 
+  /**
+   * Scores a fitted classifier on the step's test rows, the same way for every model family.
+   *
+   * @param name the model's name in the comparison
+   * @param model the fitted classifier
+   * @param fitSeconds its fit's wall time
+   * @return accuracy, F1, kappa, confusion matrix, times and provenance
+   */
+  ModelSummary evaluate(String name, org.mnistkit.core.model.Classifier model, double fitSeconds) {
+    int n = testRows();
+    FloatMatrix x = n == testX.rows() ? testX : testX.rowRange(0, n);
+    return ModelSummary.evaluate(name, model, x, data.test().head(n).labels(), data.classNames(), fitSeconds,
+        options.threads());
+  }
+
   /** Prints a step heading such as {@code == 4. Truncated SVD ==}. */
   void heading(int step, String title) {
     console.printf(Locale.ROOT, "%n== %d. %s ==%n", step, title);
