@@ -65,6 +65,9 @@ final class HtmlReport {
       section("5. UMAP (n_neighbors 15, min_dist 0.001, pca 50)", u.seconds());
       para(String.format(Locale.ROOT, "%d images; kNN-15 purity <b>%s</b>, trustworthiness %s.", u.n(),
           Walkthrough.fmt(u.knn15Purity()), Walkthrough.fmt(u.trustworthiness())));
+      para(String.format(Locale.ROOT, "%d test images placed into the embedding by <code>transform</code> "
+          + "(uwot's <code>umap_transform</code>) in %.1f s: the 15 nearest training points vote for the true "
+          + "label of %s of them.", u.placedTestRows(), u.transformSeconds(), Walkthrough.fmt(u.placedKnn15Accuracy())));
       image(u.png(), "UMAP embedding, coloured by label");
     }
 
