@@ -2,6 +2,7 @@ package org.mnistkit.forest;
 
 import java.util.SplittableRandom;
 import org.mnistkit.core.concurrent.Workers;
+import org.mnistkit.core.model.Provenance;
 import org.mnistkit.core.tensor.FloatMatrix;
 
 /**
@@ -55,6 +56,7 @@ final class ForestTrainer {
   /** Fits a forest; arguments were checked by {@link RandomForest}. */
   static RandomForestModel fit(RandomForest settings, FloatMatrix x, int[] labels,
       ClassLabels classes) {
+    long start = System.nanoTime();
     int n = x.rows();
     int p = x.cols();
     int k = classes.size();
@@ -119,8 +121,10 @@ final class ForestTrainer {
     }
     Importance importance = settings.importance()
         ? reduce(gini, perm, p, k) : new Importance(meanGini(gini, p), null, null, null, null);
+    Provenance provenance = Provenance.of(x, settings.provenanceSettings(p), settings.seed(),
+        (System.nanoTime() - start) / 1e9);
     return new RandomForestModel(settings, mtry, sampleSize, n, p, classes, seeds, trees, y,
-        oobVotes, importance);
+        oobVotes, importance, provenance);
   }
 
   /** Predicts rows[0..count) with tree into pred, 8 rows at a time. */

@@ -1,9 +1,12 @@
 package org.mnistkit.forest;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.data.LabeledImages;
 import org.mnistkit.core.tensor.FloatMatrix;
 
@@ -15,7 +18,7 @@ import org.mnistkit.core.tensor.FloatMatrix;
  * <pre>{@code
  * RandomForestModel model = RandomForest.builder().trees(500).seed(123).build()
  *     .fit(train.toScaledMatrix(), train.labels());
- * int[] predicted = model.predict(test.toScaledMatrix());
+ * int[] predicted = model.predictClasses(test.toScaledMatrix());
  * }</pre>
  *
  * <p>The algorithm is Breiman's (2001) random forest of CART trees with the defaults of R's
@@ -130,7 +133,10 @@ public final class RandomForest {
     return replace;
   }
 
-  /** @return the number of threads used to fit and predict; does not change the result */
+  /**
+   * @return the number of threads used to fit; does not change the result. A fitted model predicts
+   *     with the threads its caller asks for (all cores by default), not with this setting.
+   */
   public int threads() {
     return threads;
   }
@@ -214,6 +220,28 @@ public final class RandomForest {
     x.requireFinite("x");
   }
 
+  /**
+   * The settings as a fitted model's {@link org.mnistkit.core.model.Provenance} records them, by
+   * their builder names and with the values used for data with p features: {@code trees},
+   * {@code mtry}, {@code nodeSize}, {@code maxDepth} ({@code unlimited} or a number), {@code
+   * sampleFraction}, {@code replace} and {@code importance}. Threads and the seed are not
+   * settings of the forest (the seed is recorded on its own).
+   *
+   * @param p the number of features, at least 1
+   * @return the settings in that order
+   */
+  Map<String, Object> provenanceSettings(int p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("trees", trees);
+    m.put("mtry", mtryFor(p));
+    m.put("nodeSize", nodeSize);
+    m.put("maxDepth", maxDepth == Integer.MAX_VALUE ? "unlimited" : Integer.toString(maxDepth));
+    m.put("sampleFraction", effectiveSampleFraction());
+    m.put("replace", replace);
+    m.put("importance", importance);
+    return m;
+  }
+
   /** Equal when every setting is equal. */
   @Override
   public boolean equals(Object o) {
@@ -250,7 +278,7 @@ public final class RandomForest {
     private int maxDepth = Integer.MAX_VALUE;
     private Double sampleFraction;
     private boolean replace = true;
-    private int threads = Runtime.getRuntime().availableProcessors();
+    private int threads = Workers.defaultThreads();
     private long seed = DEFAULT_SEED;
     private boolean importance;
 
@@ -304,7 +332,7 @@ public final class RandomForest {
       return this;
     }
 
-    /** @param threads threads used to fit and predict, at least 1; default all processors */
+    /** @param threads threads used to fit, at least 1; default all processors; not saved with the model */
     public Builder threads(int threads) {
       this.threads = threads;
       return this;

@@ -6,7 +6,11 @@ import java.util.Locale;
 import java.util.Objects;
 import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.data.LabeledImages;
+import org.mnistkit.core.io.FileFormatException;
 import org.mnistkit.core.metrics.ConfusionMatrix;
+import org.mnistkit.core.model.Classifier;
+import org.mnistkit.core.model.OnnxExportable;
+import org.mnistkit.core.model.Provenance;
 import org.mnistkit.core.tensor.FloatMatrix;
 
 /**
@@ -14,13 +18,21 @@ import org.mnistkit.core.tensor.FloatMatrix;
  * with, its out-of-bag error and its feature importance. Immutable and thread-safe. Made by
  * {@link RandomForest#fit} or {@link #load(Path)}.
  *
- * <p>Classes are the int labels given when fitting ({@link #classes()}); columns of
- * probabilities and rows of confusion matrices follow that order. Predictions are the class with
- * most tree votes, the first class in that order on ties (randomForest breaks ties at random).
+ * <p>It is a core {@link Classifier}: {@link #predictProba(FloatMatrix, int)} gives the share of
+ * trees voting for each class (randomForest's {@code predict(type = "prob")}, scikit-learn's
+ * {@code predict_proba}), {@link #predictClasses(FloatMatrix, int)} the majority vote, and
+ * {@link #predict(FloatMatrix)} is the same majority vote under scikit-learn's name. Classes are
+ * the int labels given when fitting ({@link #classes()}); columns of probabilities and rows of
+ * confusion matrices follow that order. Predictions are the class with most tree votes, the first
+ * class in that order on ties (randomForest breaks ties at random).
+ *
+ * <p>Thread counts are chosen by the caller when predicting (the methods without a {@code
+ * threads} argument use {@link Workers#defaultThreads()}); they are not part of the model and are
+ * neither saved nor restored. {@link #provenance()} says where the forest came from; {@link
+ * #save} writes it in the shared model file framing (see {@link ForestFile}) and {@link
+ * #exportOnnx} as an ONNX-ML graph (see {@link ForestOnnx}).
  */
-public final class RandomForestModel {
-
-  private static final int BLOCK = 64; // rows per prediction task
+public final class RandomForestModel implements Classifier, OnnxExportable {
 
   private final RandomForest settings;
   private final int mtry;
@@ -33,14 +45,16 @@ public final class RandomForestModel {
   private final int[] y;
   private final int[] oobVotes;
   private final Importance importance;
+  private final Provenance provenance;
   private final int[] oobPredicted; // class index, -1 when never out of bag
   private final int oobRows;
   private final int oobWrong;
 
   RandomForestModel(RandomForest settings, int mtry, int sampleSize, int numRows, int numFeatures,
       ClassLabels classes, long[] treeSeeds, Tree[] trees, int[] y, int[] oobVotes,
-      Importance importance) {
-    this.settings = settings;
+      Importance importance, Provenance provenance) {
+    // Threads are the caller's choice, not model state: a fitted and a loaded forest read alike.
+    this.settings = settings.toBuilder().threads(Workers.defaultThreads()).build();
     this.mtry = mtry;
     this.sampleSize = sampleSize;
     this.numRows = numRows;
@@ -51,6 +65,7 @@ public final class RandomForestModel {
     this.y = y;
     this.oobVotes = oobVotes;
     this.importance = importance;
+    this.provenance = Objects.requireNonNull(provenance, "provenance");
     int k = classes.size();
     this.oobPredicted = new int[numRows];
     int rows = 0;
@@ -67,7 +82,11 @@ public final class RandomForestModel {
     this.oobWrong = wrong;
   }
 
-  /** @return the settings the forest was fitted with (seed, trees, nodeSize, ...) */
+  /**
+   * @return the settings the forest was fitted with (seed, trees, nodeSize, ...); their {@link
+   *     RandomForest#threads()} reads {@link Workers#defaultThreads()}, since the thread count is
+   *     not part of the model
+   */
   public RandomForest settings() {
     return settings;
   }
@@ -92,17 +111,26 @@ public final class RandomForestModel {
     return numRows;
   }
 
+  /** @return where the forest came from: versions, time, training data, settings, seed, fit time */
+  @Override
+  public Provenance provenance() {
+    return provenance;
+  }
+
   /** @return p, the number of features (columns) the forest expects */
+  @Override
   public int numFeatures() {
     return numFeatures;
   }
 
   /** @return k, the number of classes */
+  @Override
   public int numClasses() {
     return classes.size();
   }
 
   /** @return the class labels in class order (a copy) */
+  @Override
   public int[] classes() {
     return classes.labels();
   }
@@ -113,18 +141,15 @@ public final class RandomForestModel {
   }
 
   /**
+   * The majority vote of the trees, scikit-learn's {@code predict}; the same as {@link
+   * #predictClasses(FloatMatrix)}.
+   *
    * @param x m x p rows to classify, finite values on the scale used for fitting
    * @return m predicted class labels
    * @throws IllegalArgumentException when x does not have p columns or has a NaN or infinite value
    */
   public int[] predict(FloatMatrix x) {
-    int k = classes.size();
-    int[] votes = votes(x);
-    int[] out = new int[x.rows()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = classes.label(argmax(votes, i * k, k));
-    }
-    return out;
+    return predictClasses(x, Workers.defaultThreads());
   }
 
   /**
@@ -139,14 +164,38 @@ public final class RandomForestModel {
   }
 
   /**
-   * The share of trees voting for each class, like randomForest's {@code predict(type = "prob")}.
+   * The majority vote of the trees: the class with most votes, the first in {@link #classes()}
+   * order on ties.
    *
-   * @param x m x p rows, as {@link #predict(FloatMatrix)}
-   * @return m x k, each row summing to 1, columns in {@link #classes()} order
-   * @throws IllegalArgumentException as {@link #predict(FloatMatrix)}
+   * @param x m x p rows, finite values on the scale used for fitting
+   * @param threads the most threads to use, at least 1
+   * @return m predicted class labels
+   * @throws IllegalArgumentException when x does not have p columns or has a NaN or infinite
+   *     value, or threads is below 1
    */
-  public FloatMatrix predictProba(FloatMatrix x) {
-    int[] votes = votes(x);
+  @Override
+  public int[] predictClasses(FloatMatrix x, int threads) {
+    int k = classes.size();
+    int[] votes = votes(x, threads);
+    int[] out = new int[x.rows()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = classes.label(argmax(votes, i * k, k));
+    }
+    return out;
+  }
+
+  /**
+   * The share of trees voting for each class, like randomForest's {@code predict(type = "prob")}:
+   * votes divided by the number of trees, in float.
+   *
+   * @param x m x p rows, as {@link #predictClasses(FloatMatrix, int)}
+   * @param threads the most threads to use, at least 1
+   * @return m x k, each row summing to 1, columns in {@link #classes()} order
+   * @throws IllegalArgumentException as {@link #predictClasses(FloatMatrix, int)}
+   */
+  @Override
+  public FloatMatrix predictProba(FloatMatrix x, int threads) {
+    int[] votes = votes(x, threads);
     float[] out = new float[votes.length];
     float t = trees.length;
     for (int i = 0; i < votes.length; i++) {
@@ -156,11 +205,23 @@ public final class RandomForestModel {
   }
 
   /**
-   * @param x m x p rows, as {@link #predict(FloatMatrix)}
-   * @return the number of trees voting for each class: m x k, row-major, class order
-   * @throws IllegalArgumentException as {@link #predict(FloatMatrix)}
+   * {@link #votes(FloatMatrix, int)} on all cores.
+   *
+   * @param x m x p rows
+   * @return m x k vote counts
+   * @throws IllegalArgumentException as {@link #predictClasses(FloatMatrix, int)}
    */
   public int[] votes(FloatMatrix x) {
+    return votes(x, Workers.defaultThreads());
+  }
+
+  /**
+   * @param x m x p rows, as {@link #predictClasses(FloatMatrix, int)}
+   * @param threads the most threads to use, at least 1
+   * @return the number of trees voting for each class: m x k, row-major, class order
+   * @throws IllegalArgumentException as {@link #predictClasses(FloatMatrix, int)}
+   */
+  public int[] votes(FloatMatrix x, int threads) {
     Objects.requireNonNull(x, "x");
     if (x.cols() != numFeatures) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -168,36 +229,7 @@ public final class RandomForestModel {
           x.cols(), numFeatures));
     }
     x.requireFinite("x");
-    int m = x.rows();
-    int k = classes.size();
-    int p = numFeatures;
-    float[] data = x.data();
-    int[] votes = new int[m * k];
-    int blocks = (m + BLOCK - 1) / BLOCK;
-    try (Workers pool = new Workers(settings.threads())) {
-      pool.forEach(blocks, (w, b) -> {
-        int from = b * BLOCK;
-        int to = Math.min(m, from + BLOCK);
-        int[] offsets = new int[8];
-        int[] out = new int[8];
-        for (Tree tree : trees) {
-          int i = from;
-          for (; i + 8 <= to; i += 8) {
-            for (int j = 0; j < 8; j++) {
-              offsets[j] = (i + j) * p;
-            }
-            tree.predict8(data, offsets, out);
-            for (int j = 0; j < 8; j++) {
-              votes[(i + j) * k + out[j]]++;
-            }
-          }
-          for (; i < to; i++) {
-            votes[i * k + tree.predict(data, i * p)]++;
-          }
-        }
-      });
-    }
-    return votes;
+    return Voting.votes(trees, x, classes.size(), threads);
   }
 
   /**
@@ -274,7 +306,7 @@ public final class RandomForestModel {
    * @param tree 0..numTrees-1
    * @param x m x p rows
    * @return the labels tree t alone predicts
-   * @throws IllegalArgumentException as {@link #predict(FloatMatrix)}
+   * @throws IllegalArgumentException as {@link #predictClasses(FloatMatrix, int)}
    * @throws IndexOutOfBoundsException when tree is out of range
    */
   public int[] predictTree(int tree, FloatMatrix x) {
@@ -302,30 +334,58 @@ public final class RandomForestModel {
   }
 
   /**
-   * Writes the forest in mnistkit's versioned binary format (see {@link ForestIO}).
+   * Saves the forest atomically in the shared model file framing, format "MKRF" version 2 (see
+   * {@link ForestFile}): a save that fails half-way leaves the file that was there untouched.
+   * Thread counts are not saved.
    *
-   * @param file the file to write; replaced if it exists
-   * @throws IOException when writing fails
+   * @param file the file to create or replace; its folder is created when missing
+   * @throws IOException when writing or moving the file fails
    */
+  @Override
   public void save(Path file) throws IOException {
-    ForestIO.write(this, file);
+    ForestFile.write(this, file);
   }
 
   /**
-   * @param file a file written by {@link #save(Path)}
+   * Loads a forest saved by {@link #save(Path)}, or by an earlier release in format version 1
+   * (whose saved thread count is ignored and whose provenance holds only the settings, seed and
+   * data shape).
+   *
+   * @param file a forest file
    * @return the forest
-   * @throws ForestFormatException (an IOException) naming the file when it is not a forest file,
-   *     has an unsupported version, is truncated or fails its checksum or size checks
+   * @throws FileFormatException naming the file when it is not a forest file (naming the kind it
+   *     holds when it is another mnistkit model), has an unsupported version, is truncated or
+   *     fails its checksum, or a size, index or setting in it is out of range
    * @throws IOException when reading fails
    */
   public static RandomForestModel load(Path file) throws IOException {
-    return ForestIO.read(file);
+    return ForestFile.read(file);
   }
 
-  /** @return a summary in the layout of randomForest's print: type, trees, mtry, OOB error and confusion matrix */
+  /**
+   * Exports the forest as an ONNX-ML model (a {@code TreeEnsembleClassifier} with the trees'
+   * thresholds and leaf votes; inputs, outputs, opsets and scaling in {@link ForestOnnx}), written
+   * atomically. ONNX Runtime gives the same labels and the same probabilities as {@link
+   * #predictClasses} and {@link #predictProba}.
+   *
+   * @param file the file to create or replace, such as {@code forest.onnx}; its folder is created
+   *     when missing
+   * @throws IOException when writing or moving the file fails; the target is then unchanged
+   * @throws IllegalStateException when the forest has a single class (ONNX-ML's classifier needs
+   *     two or more)
+   */
+  @Override
+  public void exportOnnx(Path file) throws IOException {
+    ForestOnnx.write(this, file);
+  }
+
+  /**
+   * @return a summary in the layout of randomForest's print (type, trees, mtry, OOB error and
+   *     confusion matrix), followed by the provenance
+   */
   @Override
   public String toString() {
-    return ForestPrinter.print(this);
+    return ForestPrinter.print(this) + "\n" + provenance + "\n";
   }
 
   Tree tree(int t) {
