@@ -1,8 +1,11 @@
 package org.mnistkit.eda.svd;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.mnistkit.core.concurrent.Workers;
+import org.mnistkit.core.model.Provenance;
 import org.mnistkit.core.tensor.FloatMatrix;
 
 /**
@@ -84,9 +87,28 @@ public final class Pca {
     return seed;
   }
 
-  /** @return the number of threads for products and projections */
+  /**
+   * @return the number of threads for the products of the fit; a runtime setting that is not
+   *     saved with the model (a loaded model's settings report the builder's default), and not
+   *     used by {@link PcaModel#transform(FloatMatrix, int)}, whose caller chooses its threads
+   */
   public int threads() {
     return threads;
+  }
+
+  /**
+   * @return the settings as {@link Provenance} records them, by prcomp_irlba's and this builder's
+   *     names: nComponents, center, scale, method, tol (the seed is recorded apart; threads are not
+   *     recorded, being a runtime setting)
+   */
+  Map<String, Object> provenanceSettings() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("nComponents", nComponents);
+    m.put("center", center);
+    m.put("scale", scale);
+    m.put("method", method);
+    m.put("tol", tol);
+    return m;
   }
 
   /**
@@ -94,7 +116,9 @@ public final class Pca {
    *
    * @param x n x p data, finite values, not modified; read in place, or through a
    *     {@link SparseOperator} index when at most 25% of the entries are non-zero
-   * @return the fitted model with scores (n x k), rotation (p x k) and standard deviations
+   * @return the fitted model with scores (n x k), rotation (p x k), standard deviations and its
+   *     {@link PcaModel#provenance() provenance} (these settings, the seed, x's shape and origin,
+   *     the fit time)
    * @throws IllegalArgumentException when x is empty or not finite, when
    *     {@code nComponents >= min(n, p)}, or when scaling meets a constant column
    */
@@ -104,6 +128,7 @@ public final class Pca {
     int p = x.cols();
     TruncatedSvd.requireShape(n, p, nComponents);
     x.requireFinite("x");
+    long start = System.nanoTime();
     try (Workers workers = new Workers(threads)) {
       double[] mean = ColumnStats.means(x, workers);
       double[] centre = center ? mean : null;
@@ -132,7 +157,9 @@ public final class Pca {
           ? TruncatedSvd.builder().nv(nComponents).tol(tol).seed(seed).threads(threads).build()
               .fit(op, workers)
           : RandomizedSvd.builder().k(nComponents).seed(seed).threads(threads).build().fit(op);
-      return new PcaModel(this, n, p, centre, sd, svd, totalVariance);
+      Provenance provenance = Provenance.of(x, provenanceSettings(), seed,
+          (System.nanoTime() - start) / 1e9);
+      return new PcaModel(this, n, p, centre, sd, svd, totalVariance, provenance);
     }
   }
 
@@ -204,7 +231,8 @@ public final class Pca {
     }
 
     /**
-     * @param threads threads for the matrix products, at least 1 (default: available processors)
+     * @param threads threads for the matrix products of the fit, at least 1 (default: available
+     *     processors); not saved with the model
      * @return this builder
      */
     public Builder threads(int threads) {

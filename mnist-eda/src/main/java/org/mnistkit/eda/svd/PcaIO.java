@@ -3,100 +3,181 @@ package org.mnistkit.eda.svd;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.mnistkit.core.io.ModelFormat;
+import org.mnistkit.core.io.ModelReader;
+import org.mnistkit.core.io.ModelWriter;
+import org.mnistkit.core.model.Provenance;
 import org.mnistkit.core.tensor.FloatMatrix;
-import org.mnistkit.eda.io.ModelInput;
-import org.mnistkit.eda.io.ModelOutput;
 
 /**
- * Saves and loads {@link PcaModel}s in mnistkit's own binary format (no Java serialization),
- * framed as {@link org.mnistkit.eda.io} describes: big-endian, a file is one PCA block followed by
- * the int CRC-32 of all bytes before it. A UMAP file embeds the same block.
+ * Saves and loads {@link PcaModel}s in mnistkit's model file framing ({@link ModelWriter}: magic,
+ * version, kind, provenance block, named length-prefixed blocks, CRC-32; written atomically).
+ * Big-endian; a name is an unsigned short byte count and UTF-8 bytes. Version 2:
  *
  * <pre>
- * int    magic 0x4D4B5043 ("MKPC")
- * int    version (1)
- * int    nRows n (&gt;= 1), int nCols p (&gt;= 1)
- * settings: int nComponents, byte center, byte scale, name method ("IRLBA" | "RANDOMIZED"),
- *           double tol, long seed, int threads
- *           (a name is an unsigned short byte count and UTF-8 bytes)
- * double totalVariance
- * double[p] column centres, only when center is 1
- * double[p] column scales, only when scale is 1
- * SVD: int k (1..min(n, p)), name method ("irlba" | "randomized" | "dense"), int iterations,
- *      int matrixVectorProducts, byte converged
- * double[k] singular values
- * float[n * k] U, row-major;  float[p * k] V (the rotation), row-major
+ * int "MKPC", int 2, name "PCA", block "provenance"   (written by ModelWriter)
+ * block "shape":    int nRows n (&gt;= 1), int nCols p (&gt;= 1)
+ * block "settings": int nComponents, byte center, byte scale, name method ("IRLBA" | "RANDOMIZED"),
+ *                   double tol, long seed
+ * block "columns":  double totalVariance; double[p] column centres, only when center is 1;
+ *                   double[p] column scales, only when scale is 1
+ * block "svd":      int k (1..min(n, p) - 1), name method ("irlba" | "randomized" | "dense"),
+ *                   int iterations, int matrixVectorProducts, byte converged,
+ *                   double[k] singular values, float[n * k] U row-major, float[p * k] V row-major
+ * int CRC-32
  * </pre>
+ *
+ * <p>A UMAP file holds the PCA it applies as its own "pca" block: a "provenance" block (the PCA's
+ * own, as the text a PCA file's header holds, so that {@code umap.pca().provenance()} is the one
+ * it was fitted with), then the four blocks above.
+ *
+ * <p>Version 1 (the previous release; read only) has the same fields one after another, with no
+ * kind, blocks or provenance, and an {@code int threads} after the seed, which is ignored: thread
+ * counts are chosen when transforming, never restored from a file. Its provenance is {@link
+ * Provenance#version1}.
  *
  * <p>The scores are not stored: they are {@code U diag(d)} computed in float from the stored
  * values, which gives the same bits as the fitted model's. Loading checks the magic number, the
- * version, the checksum, every size, the settings, that k equals nComponents, and that centres,
- * scales (also &gt; 0), singular values, U and V are finite, and fails with an
- * {@link org.mnistkit.eda.io.EdaFormatException} naming the file.
+ * version, the checksum, every size before allocating, the settings, that k equals nComponents,
+ * that the provenance's data shape is n x p, and that centres, scales (also &gt; 0), singular
+ * values (also &gt;= 0), U and V are finite, and fails with a {@link
+ * org.mnistkit.core.io.FileFormatException} naming the file.
  */
 final class PcaIO {
 
-  static final int MAGIC = 0x4D4B5043;
-  static final int VERSION = 1;
+  /** The PCA file kind; version 2 is the layout above. */
+  static final ModelFormat FORMAT = new ModelFormat("MKPC", "PCA", 2);
+
+  /** The columns' statistics. */
+  private record Columns(double totalVariance, double[] centre, double[] scale) {}
 
   private PcaIO() {}
 
   static void write(PcaModel m, Path file) throws IOException {
-    ModelOutput.write(file, out -> writeBlock(m, out));
+    ModelWriter.write(file, FORMAT, m.provenance(), out -> writeBody(m, out));
   }
 
   static PcaModel read(Path file) throws IOException {
-    return ModelInput.read(file, MAGIC, VERSION, "PCA", PcaIO::readBlock);
+    try (ModelReader in = ModelReader.open(file, FORMAT)) {
+      PcaModel m = readBody(in, in.version() == 1 ? null : in.provenance());
+      in.finish();
+      return m;
+    }
   }
 
-  static void writeBlock(PcaModel m, ModelOutput out) throws IOException {
-    out.header(MAGIC, VERSION);
-    out.writeInt(m.nRows());
-    out.writeInt(m.nCols());
+  /** Writes the provenance block and the model's blocks, as a UMAP file holds them. */
+  static void writeNested(PcaModel m, ModelWriter out) throws IOException {
+    out.block("provenance", o -> o.writeText(properties(m.provenance())));
+    writeBody(m, out);
+  }
+
+  /** Reads what {@link #writeNested} wrote, or a version-1 PCA block (header included). */
+  static PcaModel readNested(ModelReader in) throws IOException {
+    if (in.version() == 1) {
+      in.header(FORMAT.magicNumber(), 1, "PCA block");
+      return readBody(in, null);
+    }
+    Provenance provenance = in.block("provenance",
+        r -> Provenance.fromProperties(r.readProperties(), r.file()));
+    return readBody(in, provenance);
+  }
+
+  /** @return the provenance's entries as {@code key=value} lines, as ModelWriter writes them */
+  private static String properties(Provenance p) {
+    StringBuilder text = new StringBuilder();
+    p.toProperties().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    return text.toString();
+  }
+
+  /** Writes the blocks "shape", "settings", "columns" and "svd". */
+  static void writeBody(PcaModel m, ModelWriter out) throws IOException {
+    out.block("shape", o -> {
+      o.writeInt(m.nRows());
+      o.writeInt(m.nCols());
+    });
     Pca s = m.settings();
-    out.writeInt(s.nComponents());
-    out.writeBoolean(s.center());
-    out.writeBoolean(s.scale());
-    out.writeName(s.method().name());
-    out.writeDouble(s.tol());
-    out.writeLong(s.seed());
-    out.writeInt(s.threads());
-    out.writeDouble(m.totalVariance());
-    if (s.center()) {
-      out.writeDoubles(m.center());
-    }
-    if (s.scale()) {
-      out.writeDoubles(m.scale());
-    }
+    out.block("settings", o -> {
+      o.writeInt(s.nComponents());
+      o.writeBoolean(s.center());
+      o.writeBoolean(s.scale());
+      o.writeName(s.method().name());
+      o.writeDouble(s.tol());
+      o.writeLong(s.seed());
+    });
+    out.block("columns", o -> {
+      o.writeDouble(m.totalVariance());
+      if (s.center()) {
+        o.writeDoubles(m.center());
+      }
+      if (s.scale()) {
+        o.writeDoubles(m.scale());
+      }
+    });
     SvdResult svd = m.svd();
-    out.writeInt(svd.rank());
-    out.writeName(svd.method());
-    out.writeInt(svd.iterations());
-    out.writeInt(svd.matrixVectorProducts());
-    out.writeBoolean(svd.converged());
-    out.writeDoubles(svd.singularValues());
-    out.writeFloats(svd.u().data());
-    out.writeFloats(svd.v().data());
+    out.block("svd", o -> {
+      o.writeInt(svd.rank());
+      o.writeName(svd.method());
+      o.writeInt(svd.iterations());
+      o.writeInt(svd.matrixVectorProducts());
+      o.writeBoolean(svd.converged());
+      o.writeDoubles(svd.singularValues());
+      o.writeFloats(svd.u().data());
+      o.writeFloats(svd.v().data());
+    });
   }
 
-  static PcaModel readBlock(ModelInput in) throws IOException {
-    in.header(MAGIC, VERSION, "PCA block");
-    int n = in.readCount("nRows", 1, Integer.MAX_VALUE);
-    int p = in.readCount("nCols", 1, Integer.MAX_VALUE);
+  /**
+   * Reads a section: a block with this tag in version 2 and later, the same fields without a
+   * block in version 1.
+   */
+  static <T> T section(ModelReader in, String tag, ModelReader.Block<T> fields)
+      throws IOException {
+    return in.version() == 1 ? fields.readFrom(in) : in.block(tag, fields);
+  }
+
+  /**
+   * Reads the model's sections after the header (and, for a nested PCA, its provenance).
+   *
+   * @param provenance the model's provenance, or null for version 1, which has none
+   */
+  private static PcaModel readBody(ModelReader in, Provenance provenance) throws IOException {
+    int[] shape = section(in, "shape", r -> new int[] {r.readCount("nRows", 1, Integer.MAX_VALUE),
+        r.readCount("nCols", 1, Integer.MAX_VALUE)});
+    int n = shape[0];
+    int p = shape[1];
+    Pca settings = section(in, "settings", PcaIO::readSettings);
+    Columns columns = section(in, "columns", r -> readColumns(r, settings, p));
+    SvdResult svd = section(in, "svd", r -> readSvd(r, settings, n, p));
+    if (provenance == null) {
+      provenance = Provenance.version1(n, p, settings.provenanceSettings(), settings.seed());
+    } else if (provenance.dataShape()[0] != n || provenance.dataShape()[1] != p) {
+      throw in.fail(String.format(Locale.ROOT,
+          "the provenance says the PCA was fitted on %d x %d but the model holds %d x %d",
+          provenance.dataShape()[0], provenance.dataShape()[1], n, p));
+    }
+    return new PcaModel(settings, n, p, columns.centre(), columns.scale(), svd,
+        columns.totalVariance(), provenance);
+  }
+
+  private static Pca readSettings(ModelReader in) throws IOException {
     Pca.Builder b = Pca.builder().nComponents(in.readInt());
-    boolean center = in.readBoolean("center");
-    boolean scale = in.readBoolean("scale");
-    b.center(center).scale(scale).method(in.readEnum(Pca.Method.class, "method"))
-        .tol(in.readDouble()).seed(in.readLong()).threads(in.readInt());
-    Pca settings;
+    b.center(in.readBoolean("center")).scale(in.readBoolean("scale"))
+        .method(in.readEnum(Pca.Method.class, "method")).tol(in.readDouble())
+        .seed(in.readLong());
+    if (in.version() == 1) {
+      in.readInt(); // the thread count of the machine that saved it: not model state
+    }
     try {
-      settings = b.build();
+      return b.build();
     } catch (IllegalArgumentException e) {
       throw in.fail("invalid PCA settings: " + e.getMessage());
     }
+  }
+
+  private static Columns readColumns(ModelReader in, Pca settings, int p) throws IOException {
     double totalVariance = in.readDouble();
-    double[] centre = center ? in.readDoubles(p, "column centres") : null;
-    double[] sd = scale ? in.readDoubles(p, "column scales") : null;
+    double[] centre = settings.center() ? in.readDoubles(p, "column centres") : null;
+    double[] sd = settings.scale() ? in.readDoubles(p, "column scales") : null;
     for (int j = 0; j < p; j++) {
       if (centre != null && !Double.isFinite(centre[j])) {
         throw in.fail(String.format(Locale.ROOT, "column centre %d must be finite, got %s", j,
@@ -107,6 +188,11 @@ final class PcaIO {
             "column scale %d must be finite and > 0, got %s", j, sd[j]));
       }
     }
+    return new Columns(totalVariance, centre, sd);
+  }
+
+  private static SvdResult readSvd(ModelReader in, Pca settings, int n, int p)
+      throws IOException {
     int k = in.readCount("number of components k", 1, Math.min(n, p) - 1);
     if (k != settings.nComponents()) {
       throw in.fail(String.format(Locale.ROOT,
@@ -129,7 +215,6 @@ final class PcaIO {
     if (u.indexOfNonFinite() >= 0 || v.indexOfNonFinite() >= 0) {
       throw in.fail("U and V must hold finite values");
     }
-    SvdResult svd = new SvdResult(d, u, v, iterations, products, converged, method);
-    return new PcaModel(settings, n, p, centre, sd, svd, totalVariance);
+    return new SvdResult(d, u, v, iterations, products, converged, method);
   }
 }

@@ -5,18 +5,23 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import org.mnistkit.core.concurrent.Workers;
+import org.mnistkit.core.io.FileFormatException;
+import org.mnistkit.core.io.ModelReader;
+import org.mnistkit.core.io.ModelWriter;
+import org.mnistkit.core.model.Embedding;
+import org.mnistkit.core.model.Provenance;
 import org.mnistkit.core.tensor.FloatMatrix;
-import org.mnistkit.eda.io.EdaFormatException;
-import org.mnistkit.eda.io.ModelInput;
-import org.mnistkit.eda.io.ModelOutput;
 
 /**
  * Fitted principal components (immutable): what {@code prcomp_irlba} returns as {@code sdev},
  * {@code rotation}, {@code center}, {@code scale} and {@code x}, plus the settings and data shape
- * it was fitted with. Arrays are returned as copies; matrices as they are (do not modify them).
- * {@link #save} and {@link #load} keep a model in a versioned binary file.
+ * it was fitted with and its {@link #provenance()}. Arrays are returned as copies; matrices as
+ * they are (do not modify them). An {@link Embedding}: {@link #transform(FloatMatrix, int)} is
+ * prcomp's {@code predict}, on as many threads as the caller chooses. {@link #save} and
+ * {@link #load} keep a model in a versioned binary file (layout in {@code PcaIO}); {@code
+ * org.mnistkit.core.model.Models.load} reads one too.
  */
-public final class PcaModel {
+public final class PcaModel implements Embedding {
 
   private final Pca settings;
   private final int nRows;
@@ -26,10 +31,12 @@ public final class PcaModel {
   private final SvdResult svd;
   private final double totalVariance;
   private final FloatMatrix scores;
+  private final Provenance provenance;
 
   PcaModel(Pca settings, int nRows, int nCols, double[] center, double[] scale, SvdResult svd,
-      double totalVariance) {
+      double totalVariance, Provenance provenance) {
     this.settings = settings;
+    this.provenance = Objects.requireNonNull(provenance, "provenance");
     this.nRows = nRows;
     this.nCols = nCols;
     this.center = center == null ? null : center.clone();
@@ -48,9 +55,29 @@ public final class PcaModel {
     this.scores = FloatMatrix.wrap(nRows, k, s);
   }
 
-  /** @return the settings this model was fitted with (components, centring, scaling, seed) */
+  /**
+   * @return the settings this model was fitted with (components, centring, scaling, method, tol,
+   *     seed); for a loaded model {@link Pca#threads()} is the builder's default, as thread counts
+   *     are not saved
+   */
   public Pca settings() {
     return settings;
+  }
+
+  /**
+   * @return where the model came from: mnistkit and Java versions, fit time (UTC) and duration,
+   *     the training data's shape and origin, the settings (nComponents, center, scale, method,
+   *     tol) and the seed; for a model read from a version-1 file, {@link Provenance#version1}
+   */
+  @Override
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  /** @return p, the number of columns each row to transform must have (as {@link #nCols()}) */
+  @Override
+  public int numFeatures() {
+    return nCols;
   }
 
   /** @return the number of training rows n */
@@ -64,6 +91,7 @@ public final class PcaModel {
   }
 
   /** @return k, the number of components */
+  @Override
   public int nComponents() {
     return svd.rank();
   }
@@ -122,14 +150,22 @@ public final class PcaModel {
 
   /**
    * Projects rows onto the components: {@code ((x - center) / scale) rotation}, prcomp's
-   * {@code predict}. For the training rows this equals {@link #scores()} up to rounding.
+   * {@code predict}. For the training rows this equals {@link #scores()} up to rounding. Each row
+   * is computed alone, in double precision, so the result does not depend on {@code threads}.
    *
    * @param x m x p rows, finite values
+   * @param threads the most threads to use, at least 1 ({@link #transform(FloatMatrix)} uses all
+   *     cores)
    * @return m x k scores
-   * @throws IllegalArgumentException when x has a different number of columns or a non-finite value
+   * @throws IllegalArgumentException when x has a different number of columns or a non-finite
+   *     value, or threads is below 1
    */
-  public FloatMatrix transform(FloatMatrix x) {
+  @Override
+  public FloatMatrix transform(FloatMatrix x, int threads) {
     Objects.requireNonNull(x, "x");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
     if (x.cols() != nCols) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "x must have %d columns like the training data, got %d", nCols, x.cols()));
@@ -141,7 +177,7 @@ public final class PcaModel {
     float[] rot = rotation().data();
     float[] a = x.data();
     float[] out = new float[m * k];
-    try (Workers workers = new Workers(settings.threads())) {
+    try (Workers workers = new Workers(threads)) {
       workers.forRange(m, (chunk, from, to) -> {
         double[] row = new double[p];
         double[] acc = new double[k];
@@ -174,29 +210,34 @@ public final class PcaModel {
   }
 
   /**
-   * Writes the model in mnistkit's versioned binary PCA format (layout in {@code PcaIO}): the
-   * settings, the data shape, the column centres and scales, the SVD (singular values, U, V and
-   * its convergence record) and the total variance; the scores are recomputed on load. The file
-   * takes about {@code 4 (n + p) k + 8 (k + 2p)} bytes: 12 MB for 60000 MNIST images and 50
-   * components, almost all of it U. Written atomically: a failed save leaves no partial file.
+   * Writes the model in mnistkit's versioned binary PCA format (layout in {@code PcaIO}; magic
+   * "MKPC", version 2): the provenance, the data shape, the settings, the column centres and
+   * scales, the SVD (singular values, U, V and its convergence record) and the total variance;
+   * the scores are recomputed on load. The file takes about {@code 4 (n + p) k + 8 (k + 2p)} bytes
+   * plus under 1 KB of header and provenance: 12 MB for 60000 MNIST images and 50 components,
+   * almost all of it U. Written atomically: a save that fails half-way leaves the file that was
+   * there untouched and no temporary file behind.
    *
    * @param file the file to create or replace; its folder is created when missing
    * @throws IOException when writing or moving the file fails; the target is then unchanged
    */
+  @Override
   public void save(Path file) throws IOException {
     PcaIO.write(this, file);
   }
 
   /**
-   * Reads a model written by {@link #save}. Every accessor of the result returns what the saved
-   * model's returned, bit for bit, and {@link #transform} gives the same output.
+   * Reads a model written by {@link #save}, or by the previous release (format version 1, whose
+   * provenance is {@link Provenance#version1} and whose saved thread count is ignored). Every
+   * accessor of the result returns what the saved model's returned, bit for bit, its provenance
+   * is equal, and {@link #transform} gives the same output.
    *
    * @param file a PCA file
    * @return the model
    * @throws java.nio.file.NoSuchFileException when the file does not exist
-   * @throws EdaFormatException (an IOException) naming the file when it is not a mnistkit PCA
-   *     file, has an unsupported version, fails its checksum, is truncated, or holds a size or
-   *     setting out of range
+   * @throws FileFormatException (an IOException) naming the file when it is not a mnistkit PCA
+   *     file (naming the kind it holds when it is another mnistkit model), has an unsupported
+   *     version, fails its checksum, is truncated, or holds a size, value or setting out of range
    * @throws IOException when reading fails
    */
   public static PcaModel load(Path file) throws IOException {
@@ -204,33 +245,36 @@ public final class PcaModel {
   }
 
   /**
-   * Writes this model as a PCA block (the layout of a PCA file without its checksum) into another
-   * model's file, as {@code UmapModel.save} does; to save a PCA alone use {@link #save}.
+   * Writes this model, its provenance included, into another model's file, as {@code
+   * UmapModel.save} does for the PCA it applies first; to save a PCA alone use {@link #save}.
    *
-   * @param out the file being written
+   * @param out the file being written, where the PCA's blocks belong
    * @throws IOException when writing fails
    */
-  public void writeTo(ModelOutput out) throws IOException {
-    PcaIO.writeBlock(this, out);
+  public void writeTo(ModelWriter out) throws IOException {
+    PcaIO.writeNested(this, out);
   }
 
   /**
-   * Reads a PCA block written by {@link #writeTo}.
+   * Reads a PCA written by {@link #writeTo}, or the PCA block of a version-1 file.
    *
-   * @param in the file being read, positioned at the block
+   * @param in the file being read, positioned where {@link #writeTo} wrote
    * @return the model
-   * @throws EdaFormatException when the block is invalid (see {@link #load})
+   * @throws FileFormatException when the PCA is invalid (see {@link #load})
    * @throws IOException when reading fails
    */
-  public static PcaModel readFrom(ModelInput in) throws IOException {
-    return PcaIO.readBlock(in);
+  public static PcaModel readFrom(ModelReader in) throws IOException {
+    return PcaIO.readNested(in);
   }
 
-  /** @return for example {@code PcaModel[60000 x 784 -> 50, centred, sdev1=...]} */
+  /**
+   * @return for example {@code PcaModel[60000 x 784 -> 50, centred, sdev1=...]} followed by the
+   *     provenance's lines
+   */
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "PcaModel[%d x %d -> %d, %s%s, sdev1=%.6g, %s]", nRows,
+    return String.format(Locale.ROOT, "PcaModel[%d x %d -> %d, %s%s, sdev1=%.6g, %s]%n%s", nRows,
         nCols, nComponents(), center != null ? "centred" : "not centred",
-        scale != null ? ", scaled" : "", sdev()[0], svd);
+        scale != null ? ", scaled" : "", sdev()[0], svd, provenance);
   }
 }

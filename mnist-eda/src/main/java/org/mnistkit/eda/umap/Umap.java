@@ -1,6 +1,8 @@
 package org.mnistkit.eda.umap;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
@@ -14,7 +16,8 @@ import org.mnistkit.eda.knn.Metric;
  * <pre>{@code
  * UmapModel m = Umap.builder().nNeighbors(15).minDist(0.001).pca(50).build().fit(x);
  * FloatMatrix embedding = m.embedding();        // n x 2
- * FloatMatrix projected = m.transform(newRows);  // uwot::umap_transform
+ * FloatMatrix projected = m.transform(newRows);  // uwot::umap_transform, on all cores
+ * m.save(Path.of("mnist.umap"));                 // UmapModel.load reads it back
  * }</pre>
  *
  * <p>Phases (each reported on stderr when {@link Builder#verbose}): optional PCA to
@@ -112,7 +115,9 @@ public final class Umap {
    *
    * @param x n x p data, finite values, n &gt;= nNeighbors; read in place (kept by the model for
    *     {@link UmapModel#transform} when no PCA is applied, so do not modify it afterwards)
-   * @return the fitted model holding the n x nComponents embedding
+   * @return the fitted model holding the n x nComponents embedding and its {@link
+   *     UmapModel#provenance() provenance} (these settings, the seed, x's shape and origin, the
+   *     fit time)
    * @throws IllegalArgumentException when x has no rows, a NaN or infinite value, fewer rows
    *     than nNeighbors, or fewer columns than nComponents when PCA initialisation needs them
    */
@@ -127,7 +132,7 @@ public final class Umap {
           "nNeighbors must be <= the number of rows (%d), got %d", x.rows(), nNeighbors));
     }
     x.requireFinite("x");
-    return new UmapFitter(this).fit(x);
+    return new UmapFitter(this).fit(x, System.nanoTime());
   }
 
   /** @return the number of neighbours, the point itself included */
@@ -193,25 +198,65 @@ public final class Umap {
     return seed;
   }
 
-  /** @return threads for the neighbour search, calibration and spectral initialisation */
+  /**
+   * @return threads for the PCA, neighbour search, calibration and spectral initialisation of the
+   *     fit; a runtime setting, not saved with the model (a loaded model's settings report the
+   *     builder's default) and not used by {@link UmapModel#transform(FloatMatrix, int)}, whose
+   *     caller chooses its threads
+   */
   public int threads() {
     return threads;
   }
 
-  /** @return threads for the SGD (1 = reproducible) */
+  /**
+   * @return threads for the SGD of the fit (1 = reproducible); like {@link #threads()}, not saved
+   *     (a loaded model reports 1)
+   */
   public int sgdThreads() {
     return sgdThreads;
   }
 
-  /** @return for example {@code Umap[nNeighbors=15, nComponents=2, minDist=0.001, ...]} */
+  /**
+   * @param nEpochsRun the epochs the fit ran ({@link #nEpochs(int)})
+   * @return the settings as {@link org.mnistkit.core.model.Provenance} records them, by uwot's
+   *     names in camel case: nNeighbors, nComponents, metric, nEpochs (as run), learningRate,
+   *     init, spread, minDist, setOpMixRatio, localConnectivity, bandwidth, repulsionStrength,
+   *     negativeSampleRate, a, b, pca ("none" or the dimension), neighborMethod (the seed is
+   *     recorded apart; thread counts and verbose are runtime settings and are not recorded)
+   */
+  Map<String, Object> provenanceSettings(int nEpochsRun) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("nNeighbors", nNeighbors);
+    m.put("nComponents", nComponents);
+    m.put("metric", metric);
+    m.put("nEpochs", nEpochsRun);
+    m.put("learningRate", learningRate);
+    m.put("init", init);
+    m.put("spread", spread);
+    m.put("minDist", minDist);
+    m.put("setOpMixRatio", setOpMixRatio);
+    m.put("localConnectivity", localConnectivity);
+    m.put("bandwidth", bandwidth);
+    m.put("repulsionStrength", repulsionStrength);
+    m.put("negativeSampleRate", negativeSampleRate);
+    m.put("a", a);
+    m.put("b", b);
+    m.put("pca", pca == 0 ? "none" : Integer.toString(pca));
+    m.put("neighborMethod", neighborMethod);
+    return m;
+  }
+
+  /**
+   * @return for example {@code Umap[nNeighbors=15, nComponents=2, minDist=0.001, ...]}; the
+   *     runtime settings (threads, sgdThreads, verbose), which are not saved, are left out
+   */
   @Override
   public String toString() {
     return String.format(Locale.ROOT,
         "Umap[nNeighbors=%d, nComponents=%d, metric=%s, nEpochs=%s, learningRate=%s, init=%s, "
-            + "spread=%s, minDist=%s, a=%.4f, b=%.4f, pca=%s, seed=%d, sgdThreads=%d]",
+            + "spread=%s, minDist=%s, a=%.4f, b=%.4f, pca=%s, seed=%d]",
         nNeighbors, nComponents, metric, nEpochs < 0 ? "auto" : Integer.toString(nEpochs),
-        learningRate, init, spread, minDist, a, b, pca == 0 ? "none" : Integer.toString(pca), seed,
-        sgdThreads);
+        learningRate, init, spread, minDist, a, b, pca == 0 ? "none" : Integer.toString(pca), seed);
   }
 
   /** Settings of {@link Umap} with uwot's defaults; checked in {@link #build()}. */
@@ -364,7 +409,7 @@ public final class Umap {
 
     /**
      * @param v threads for PCA, neighbour search, calibration and initialisation, at least 1
-     *     (default: available processors); results do not depend on it
+     *     (default: available processors); results do not depend on it; not saved with the model
      * @return this
      */
     public Builder threads(int v) {

@@ -2,6 +2,7 @@ package org.mnistkit.eda.umap;
 
 import java.util.SplittableRandom;
 import org.mnistkit.core.concurrent.Workers;
+import org.mnistkit.core.model.Provenance;
 import org.mnistkit.core.tensor.FloatMatrix;
 import org.mnistkit.eda.knn.ExactKnn;
 import org.mnistkit.eda.knn.KnnGraph;
@@ -21,7 +22,11 @@ final class UmapFitter {
     this.seeds = new SplittableRandom(settings.seed);
   }
 
-  UmapModel fit(FloatMatrix x) {
+  /**
+   * @param x the training rows, checked
+   * @param start {@link System#nanoTime()} when the fit began, for the provenance's fit time
+   */
+  UmapModel fit(FloatMatrix x, long start) {
     int n = x.rows();
     long pcaSeed = seeds.nextLong();
     long nnSeed = seeds.nextLong();
@@ -77,7 +82,10 @@ final class UmapFitter {
         centre(embedding, n, s.nComponents);
         log.say("Optimization finished (%.1f s)", log.elapsed());
       }
-      return new UmapModel(s, x, data, pcaModel, knn, graph, embedding, nEpochs);
+      Provenance provenance = Provenance.of(x, s.provenanceSettings(nEpochs), s.seed,
+          (System.nanoTime() - start) / 1e9);
+      return new UmapModel(s, x.rows(), x.cols(), data, pcaModel, knn, graph, embedding, nEpochs,
+          provenance);
     }
   }
 

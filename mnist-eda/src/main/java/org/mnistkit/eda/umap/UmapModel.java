@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import org.mnistkit.core.concurrent.Workers;
+import org.mnistkit.core.io.FileFormatException;
+import org.mnistkit.core.model.Embedding;
+import org.mnistkit.core.model.Provenance;
 import org.mnistkit.core.tensor.FloatMatrix;
 import org.mnistkit.eda.knn.ExactKnn;
 import org.mnistkit.eda.knn.KnnGraph;
@@ -12,12 +15,14 @@ import org.mnistkit.eda.svd.PcaModel;
 
 /**
  * A fitted UMAP embedding (immutable) that can place new rows, with the settings, seed and data
- * shape it was fitted with. Keeps what {@link #transform} needs: the PCA (when used), the
- * searchable training rows (the PCA scores, or a reference to the training matrix itself when no
- * PCA was applied) and the training neighbour graph. {@link #save} and {@link #load} keep a model
- * in a versioned binary file.
+ * shape it was fitted with and its {@link #provenance()}. Keeps what {@link #transform} needs: the
+ * PCA (when used), the searchable training rows (the PCA scores, or a reference to the training
+ * matrix itself when no PCA was applied) and the training neighbour graph. An {@link Embedding}:
+ * {@link #transform(FloatMatrix, int)} is uwot's {@code umap_transform}, on as many threads as the
+ * caller chooses. {@link #save} and {@link #load} keep a model in a versioned binary file (layout
+ * in {@code UmapIO}); {@code org.mnistkit.core.model.Models.load} reads one too.
  */
-public final class UmapModel {
+public final class UmapModel implements Embedding {
 
   private final Umap settings;
   private final int nRows;
@@ -28,15 +33,13 @@ public final class UmapModel {
   private final FuzzyGraph graph;
   private final FloatMatrix embedding;
   private final int nEpochs;
-
-  UmapModel(Umap settings, FloatMatrix x, FloatMatrix searchData, PcaModel pca,
-      KnnGraph neighbors, FuzzyGraph graph, float[] embedding, int nEpochs) {
-    this(settings, x.rows(), x.cols(), searchData, pca, neighbors, graph, embedding, nEpochs);
-  }
+  private final Provenance provenance;
 
   UmapModel(Umap settings, int nRows, int nCols, FloatMatrix searchData, PcaModel pca,
-      KnnGraph neighbors, FuzzyGraph graph, float[] embedding, int nEpochs) {
+      KnnGraph neighbors, FuzzyGraph graph, float[] embedding, int nEpochs,
+      Provenance provenance) {
     this.settings = settings;
+    this.provenance = Objects.requireNonNull(provenance, "provenance");
     this.nRows = nRows;
     this.nCols = nCols;
     this.searchData = searchData;
@@ -52,9 +55,36 @@ public final class UmapModel {
     return embedding;
   }
 
-  /** @return the settings this model was fitted with, seed included */
+  /**
+   * @return the settings this model was fitted with, seed included; for a loaded model the
+   *     runtime settings {@link Umap#threads()}, {@link Umap#sgdThreads()} and verbose are the
+   *     builder's defaults, as they are not saved
+   */
   public Umap settings() {
     return settings;
+  }
+
+  /**
+   * @return where the model came from: mnistkit and Java versions, fit time (UTC) and duration,
+   *     the training data's shape and origin, the settings by uwot's names (see {@link
+   *     Umap#fit}) and the seed; for a model read from a version-1 file, {@link
+   *     Provenance#version1}
+   */
+  @Override
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  /** @return p, the number of columns each row to transform must have (as {@link #nCols()}) */
+  @Override
+  public int numFeatures() {
+    return nCols;
+  }
+
+  /** @return the output dimension, {@code settings().nComponents()} */
+  @Override
+  public int nComponents() {
+    return settings.nComponents;
   }
 
   /** @return the number of training rows */
@@ -109,12 +139,24 @@ public final class UmapModel {
    * move only the new points (the training embedding stays fixed; negative samples are training
    * points).
    *
+   * <p>The PCA projection, neighbour search and calibration run on {@code threads} threads and
+   * give the same result on any number; the SGD of the new points runs on one thread with the
+   * model's seed, like a fit with {@code sgdThreads(1)}. So the same model places the same rows
+   * at the same coordinates, bit for bit, whatever {@code threads} is, after a save and load too.
+   *
    * @param x m x p new rows, p as in training, finite
+   * @param threads the most threads to use, at least 1 ({@link #transform(FloatMatrix)} uses all
+   *     cores)
    * @return m x nComponents coordinates
-   * @throws IllegalArgumentException when the columns differ or a value is not finite
+   * @throws IllegalArgumentException when the columns differ, a value is not finite, or threads
+   *     is below 1
    */
-  public FloatMatrix transform(FloatMatrix x) {
+  @Override
+  public FloatMatrix transform(FloatMatrix x, int threads) {
     Objects.requireNonNull(x, "x");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
     if (x.cols() != nCols) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "x must have %d columns like the training data, got %d", nCols, x.cols()));
@@ -125,12 +167,12 @@ public final class UmapModel {
     if (m == 0) {
       return FloatMatrix.zeros(0, c);
     }
-    FloatMatrix q = pca == null ? x : pca.transform(x);
+    FloatMatrix q = pca == null ? x : pca.transform(x, threads);
     int k = Math.min(settings.nNeighbors, nRows);
     KnnGraph knn;
-    try (Workers workers = new Workers(settings.threads)) {
+    try (Workers workers = new Workers(threads)) {
       knn = nRows < Umap.EXACT_BELOW
-          ? ExactKnn.search(searchData, q, k, settings.metric, settings.threads)
+          ? ExactKnn.search(searchData, q, k, settings.metric, threads)
           : GraphSearch.search(searchData, graph, q, k, settings.metric,
               Seeds.mix(settings.seed, 0x7A45L, m, 0), workers);
       SmoothKnn.Result sk = SmoothKnn.calibrate(knn.distances(), m, k, UmapFitter.log2(k),
@@ -181,54 +223,62 @@ public final class UmapModel {
       LayoutOptimizer.optimize(coords, train, c, nRows, head, tail, eps,
           new LayoutOptimizer.Settings(settings.a, settings.b, settings.repulsionStrength,
               settings.learningRate / 4.0, settings.negativeSampleRate, epochs, false,
-              Seeds.mix(settings.seed, 0x7F0EL, m, 1), settings.sgdThreads),
+              Seeds.mix(settings.seed, 0x7F0EL, m, 1), 1),
           null);
       return FloatMatrix.wrap(m, c, coords);
     }
   }
 
   /**
-   * Writes the model in mnistkit's versioned binary UMAP format (layout in {@code UmapIO}): every
-   * setting (a, b, seeds and thread counts included), the data shape, the PCA when one was applied
-   * (as {@link PcaModel#save} writes it), the rows searched for new points (the training matrix
-   * itself when no PCA was applied; with PCA they are its scores and not stored twice), the
-   * neighbour graph, the fuzzy graph, the embedding and the number of epochs, so the file alone
-   * is enough for {@link #transform}. Size: about {@code 4 n (d + 2 nNeighbors + c) + 12 m} bytes
-   * plus the PCA's {@code 4 (n + p) k}, where d is the search data's columns without PCA (0 with
+   * Writes the model in mnistkit's versioned binary UMAP format (layout in {@code UmapIO}; magic
+   * "MKUM", version 2): the provenance, the data shape, every setting that shapes the result (a,
+   * b and the seed included; thread counts are runtime settings and are not saved), the PCA when
+   * one was applied (its blocks and provenance, as {@link PcaModel#writeTo} writes them), the rows
+   * searched for new points (the training matrix itself when no PCA was applied; with PCA they
+   * are its scores and not stored twice), the neighbour graph, the fuzzy graph, the embedding and
+   * the number of epochs, so the file alone is enough for {@link #transform}. Size: about {@code
+   * 4 n (d + 2 nNeighbors + c) + 12 m} bytes plus the PCA's {@code 4 (n + p) k} and under 2 KB of
+   * header, provenance and block tags, where d is the search data's columns without PCA (0 with
    * it) and m the fuzzy graph's entries (about 1.3 n nNeighbors). Measured for MNIST with
    * nNeighbors 15 and pca 50: 5.8 MB for 10000 images (2.2 MB PCA, 2.4 MB fuzzy graph, 1.2 MB
-   * neighbours) and 34 MB for 60000, written in about 15 and 50 ms. Written atomically: a failed
-   * save leaves no partial file.
+   * neighbours) and 34 MB for 60000, written in about 15 and 50 ms. Written atomically: a save
+   * that fails half-way leaves the file that was there untouched and no temporary file behind.
    *
    * @param file the file to create or replace; its folder is created when missing
    * @throws IOException when writing or moving the file fails; the target is then unchanged
    */
+  @Override
   public void save(Path file) throws IOException {
     UmapIO.write(this, file);
   }
 
   /**
-   * Reads a model written by {@link #save}. The result's {@link #embedding()} and every accessor
-   * equal the saved model's bit for bit, and {@link #transform} places the same rows at the same
-   * coordinates (it is seeded; with {@code sgdThreads > 1} it varies between runs of either model).
+   * Reads a model written by {@link #save}, or by the previous release (format version 1, whose
+   * provenance is {@link Provenance#version1} and whose saved thread counts are ignored). The
+   * result's {@link #embedding()}, every accessor and the provenance equal the saved model's, and
+   * {@link #transform} places the same rows at the same coordinates, bit for bit.
    *
    * @param file a UMAP file
    * @return the model
    * @throws java.nio.file.NoSuchFileException when the file does not exist
-   * @throws org.mnistkit.eda.io.EdaFormatException (an IOException) naming the file when it is
-   *     not a mnistkit UMAP file (a PCA file included), has an unsupported version, fails its
-   *     checksum, is truncated, or holds a size, index or setting out of range
+   * @throws FileFormatException (an IOException) naming the file when it is not a mnistkit UMAP
+   *     file (naming the kind it holds when it is another mnistkit model, a PCA file included),
+   *     has an unsupported version, fails its checksum, is truncated, or holds a size, index,
+   *     value or setting out of range
    * @throws IOException when reading fails
    */
   public static UmapModel load(Path file) throws IOException {
     return UmapIO.read(file);
   }
 
-  /** @return for example {@code UmapModel[60000 x 784 -> 2, pca 50, 200 epochs, ...]} */
+  /**
+   * @return for example {@code UmapModel[60000 x 784 -> 2, pca 50, 200 epochs, ...]} followed by
+   *     the provenance's lines
+   */
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "UmapModel[%d x %d -> %d, pca %s, %d epochs, %s]", nRows,
-        nCols, settings.nComponents, pca == null ? "none" : Integer.toString(pca.nComponents()),
-        nEpochs, settings);
+    return String.format(Locale.ROOT, "UmapModel[%d x %d -> %d, pca %s, %d epochs, %s]%n%s",
+        nRows, nCols, settings.nComponents,
+        pca == null ? "none" : Integer.toString(pca.nComponents()), nEpochs, settings, provenance);
   }
 }

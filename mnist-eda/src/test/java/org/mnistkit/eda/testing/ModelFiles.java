@@ -6,18 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
-import org.mnistkit.eda.io.EdaFormatException;
+import org.mnistkit.core.io.FileFormatException;
+import org.mnistkit.core.io.ModelFormat;
+import org.mnistkit.core.io.ModelWriter;
+import org.mnistkit.core.model.Provenance;
+import org.mnistkit.core.tensor.FloatMatrix;
 import org.mnistkit.eda.svd.PcaModel;
 import org.mnistkit.eda.svd.SvdResult;
 
-/** Helpers for the save/load tests: broken-file checks and model comparison. */
+/**
+ * Helpers for the save/load tests: broken-file checks, block offsets, the checked-in version-1
+ * files and model comparison.
+ */
 public final class ModelFiles {
 
   private ModelFiles() {}
@@ -71,10 +82,10 @@ public final class ModelFiles {
    * @return the exception
    * @throws IOException when writing the file fails
    */
-  public static EdaFormatException assertBadFile(Path file, byte[] bytes, Loader loader,
+  public static FileFormatException assertBadFile(Path file, byte[] bytes, Loader loader,
       String... parts) throws IOException {
     Files.write(file, bytes);
-    EdaFormatException e = assertThrows(EdaFormatException.class, () -> loader.load(file));
+    FileFormatException e = assertThrows(FileFormatException.class, () -> loader.load(file));
     assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
     for (String part : parts) {
       assertTrue(e.getMessage().contains(part), "expected '" + part + "' in: " + e.getMessage());
@@ -118,6 +129,112 @@ public final class ModelFiles {
     return withCrc(copy);
   }
 
+  /**
+   * @return a copy with the 8-byte double at the offset replaced and the checksum recomputed
+   */
+  public static byte[] withDouble(byte[] bytes, int offset, double value) {
+    byte[] copy = bytes.clone();
+    ByteBuffer.wrap(copy).putDouble(offset, value);
+    return withCrc(copy);
+  }
+
+  /**
+   * @return a copy with the first occurrence of the ASCII text replaced by another of the same
+   *     length and the checksum recomputed
+   */
+  public static byte[] withText(byte[] bytes, String text, String replacement) {
+    byte[] find = text.getBytes(StandardCharsets.US_ASCII);
+    byte[] put = replacement.getBytes(StandardCharsets.US_ASCII);
+    assertEquals(find.length, put.length);
+    int at = indexOf(bytes, find, 0);
+    assertTrue(at >= 0, "'" + text + "' not found");
+    byte[] copy = bytes.clone();
+    System.arraycopy(put, 0, copy, at, put.length);
+    return withCrc(copy);
+  }
+
+  /**
+   * Finds a block written by {@link ModelWriter#block}: its tag (an unsigned short length and
+   * UTF-8, which no text or provenance line can contain) and its long length.
+   *
+   * @param bytes a version-2 model file
+   * @param tag the block's tag
+   * @param from where to start looking
+   * @return the offset of the block's first content byte; the length stands 8 bytes before it
+   */
+  public static int blockContent(byte[] bytes, String tag, int from) {
+    byte[] t = tag.getBytes(StandardCharsets.UTF_8);
+    byte[] find = new byte[t.length + 2];
+    find[1] = (byte) t.length;
+    System.arraycopy(t, 0, find, 2, t.length);
+    int at = indexOf(bytes, find, from);
+    assertTrue(at >= 0, "block '" + tag + "' not found");
+    return at + find.length + Long.BYTES;
+  }
+
+  private static int indexOf(byte[] bytes, byte[] find, int from) {
+    outer:
+    for (int i = from; i + find.length <= bytes.length; i++) {
+      for (int j = 0; j < find.length; j++) {
+        if (bytes[i + j] != find[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /**
+   * Writes a valid model file of another kind, as the forest or the network writes its own.
+   *
+   * @param file the file
+   * @param magic its magic, such as "MKRF"
+   * @param kind its kind, such as "random forest"
+   * @return the file
+   * @throws IOException when writing fails
+   */
+  public static Path otherKind(Path file, String magic, String kind) throws IOException {
+    ModelWriter.write(file, new ModelFormat(magic, kind, 2),
+        Provenance.version1(3, 2, Map.of("trees", 1), 1), out -> out.block("body",
+            o -> o.writeInt(7)));
+    return file;
+  }
+
+  /**
+   * @param name a file under {@code org/mnistkit/eda/v1/} of the test resources
+   * @return its path
+   */
+  public static Path version1File(String name) {
+    try {
+      return Path.of(ModelFiles.class.getResource("/org/mnistkit/eda/v1/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Reads a matrix written one row a line, values separated by spaces in {@code Float.toString}
+   * form (the checked-in probe rows and outputs), so that it is read back exactly.
+   *
+   * @param name a file under {@code org/mnistkit/eda/v1/}
+   * @return the matrix
+   * @throws IOException when reading fails
+   */
+  public static FloatMatrix version1Rows(String name) throws IOException {
+    List<String> lines = Files.readAllLines(version1File(name));
+    int cols = lines.get(0).trim().split(" ").length;
+    FloatMatrix m = FloatMatrix.zeros(lines.size(), cols);
+    for (int i = 0; i < lines.size(); i++) {
+      String[] v = lines.get(i).trim().split(" ");
+      assertEquals(cols, v.length, name + " line " + (i + 1));
+      for (int j = 0; j < cols; j++) {
+        m.set(i, j, Float.parseFloat(v[j]));
+      }
+    }
+    return m;
+  }
+
   /** @return the offset of the first occurrence of the 4-byte big-endian value, or -1 */
   public static int indexOfInt(byte[] bytes, int value) {
     ByteBuffer b = ByteBuffer.wrap(bytes);
@@ -129,15 +246,19 @@ public final class ModelFiles {
     return -1;
   }
 
-  /** Asserts that two PCA models report exactly the same values, bit for bit. */
+  /**
+   * Asserts that two PCA models report exactly the same values, bit for bit, and the same
+   * provenance (thread counts are not model state and are not compared).
+   */
   public static void assertSamePca(PcaModel a, PcaModel b) {
+    assertEquals(a.provenance(), b.provenance());
+    assertEquals(a.numFeatures(), b.numFeatures());
     assertEquals(a.settings().nComponents(), b.settings().nComponents());
     assertEquals(a.settings().center(), b.settings().center());
     assertEquals(a.settings().scale(), b.settings().scale());
     assertEquals(a.settings().method(), b.settings().method());
     assertEquals(a.settings().tol(), b.settings().tol());
     assertEquals(a.settings().seed(), b.settings().seed());
-    assertEquals(a.settings().threads(), b.settings().threads());
     assertEquals(a.nRows(), b.nRows());
     assertEquals(a.nCols(), b.nCols());
     assertEquals(a.nComponents(), b.nComponents());
