@@ -73,6 +73,32 @@ public final class ModelFiles {
   }
 
   /**
+   * Calls {@link ModelWriter#write} with a body that runs a model's real layout writer and then
+   * fails ("disk full"), and checks that the file that was there is untouched and that no
+   * temporary file is left in its folder.
+   *
+   * @param file an existing model file, alone in its folder
+   * @param format the model kind
+   * @param provenance the provenance to write
+   * @param layout the model's layout writer, such as {@code out -> PcaIO.writeBody(model, out)}
+   * @throws IOException when reading the file fails
+   */
+  public static void assertHalfWaySaveKeepsTheOldFile(Path file, ModelFormat format,
+      Provenance provenance, ModelWriter.Body layout) throws IOException {
+    byte[] before = Files.readAllBytes(file);
+    IOException e = assertThrows(IOException.class,
+        () -> ModelWriter.write(file, format, provenance, out -> {
+          layout.writeTo(out);
+          throw new IOException("disk full");
+        }));
+    assertEquals("disk full", e.getMessage());
+    assertArrayEquals(before, Files.readAllBytes(file));
+    try (Stream<Path> files = Files.list(file.getParent())) {
+      assertEquals(1, files.count(), "no temporary file left");
+    }
+  }
+
+  /**
    * Writes bytes to a file, loads it and checks the format exception.
    *
    * @param file where to write the broken file
