@@ -3,6 +3,9 @@ package org.mnistkit.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mnistkit.nn.layers.Dense;
+import org.mnistkit.nn.layers.Layer;
+import org.mnistkit.nn.layers.Shapes;
 
 /**
  * The layers of a model with every shape resolved: checked once when a {@link Sequential} is
@@ -17,13 +20,14 @@ record Architecture(List<Layer> layers, int[] inputShape, List<int[]> inputShape
 
   /**
    * @throws IllegalArgumentException when there are no layers, the first layer declares no input
-   *     shape, a later layer declares a different one, a layer cannot take its input, or the last
-   *     layer is not dense
+   *     shape, a later layer declares a different one, a layer cannot take its input, the last
+   *     layer is not dense, or a layer is of a class mnist-nn has no {@link LayerType} for
    */
   static Architecture of(List<Layer> layers) {
     if (layers.isEmpty()) {
       throw new IllegalArgumentException("a Sequential model needs at least one layer");
     }
+    layers.forEach(LayerTypes::of);
     Layer first = layers.get(0);
     if (first.inputShape().isEmpty()) {
       throw new IllegalArgumentException("the first layer (" + first.baseName() + ") must declare its input "
@@ -68,7 +72,7 @@ record Architecture(List<Layer> layers, int[] inputShape, List<int[]> inputShape
 
   /** @return true when the model contains convolution or pooling layers (image input) */
   boolean isConvolutional() {
-    return layers.stream().anyMatch(l -> l instanceof Conv2D || l instanceof MaxPooling2D);
+    return layers.stream().anyMatch(l -> LayerTypes.of(l).needsImages());
   }
 
   /** @return the parameters of layer i */

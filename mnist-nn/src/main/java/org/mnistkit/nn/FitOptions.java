@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.mnistkit.core.tensor.FloatMatrix;
+import org.mnistkit.nn.callbacks.Callback;
 
 /**
  * The settings of one {@link Sequential#fit} call, with Keras's defaults: 1 epoch, batch size 32,

@@ -4,13 +4,62 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Forward passes in batches (dropout off) and the metrics computed from their outputs. */
 final class Inference {
 
+  /** Batches per task of a parallel prediction: tasks are whole batches, so results do not depend on threads. */
+  private static final int BATCHES_PER_TASK = 8;
+
   private Inference() {}
+
+  /**
+   * Predicts every row of x on up to {@code threads} threads. A Deeplearning4j network computes
+   * one forward pass at a time (its output method is synchronized), so each extra thread works on
+   * its own copy of the network ({@code MultiLayerNetwork.clone()}, made for this call and closed
+   * after it), on contiguous blocks of {@value #BATCHES_PER_TASK} batches. Rows are batched
+   * exactly as on one thread, so the result does not depend on the thread count. Each thread's
+   * native operations run with ND4J's own thread settings (see Nd4jRuntime); nothing process-wide
+   * is changed here.
+   *
+   * @param threads the most threads, at least 1
+   * @return x.rows() x units outputs, row-major
+   */
+  static float[] predict(MultiLayerNetwork net, FloatMatrix x, int batchSize, int units, int[] layout,
+      int threads) {
+    int n = x.rows();
+    int block = batchSize * BATCHES_PER_TASK;
+    int tasks = (n + block - 1) / block;
+    if (threads == 1 || tasks == 1) {
+      return predict(net, x, 0, n, batchSize, units, layout);
+    }
+    float[] out = new float[Math.multiplyExact(n, units)];
+    try (Workers workers = new Workers(Math.min(threads, tasks))) {
+      MultiLayerNetwork[] nets = new MultiLayerNetwork[workers.workersFor(tasks)];
+      nets[0] = net;
+      try {
+        for (int w = 1; w < nets.length; w++) {
+          nets[w] = net.clone();
+        }
+        workers.forEach(tasks, (worker, t) -> {
+          int from = t * block;
+          int to = Math.min(n, from + block);
+          float[] part = predict(nets[worker], x, from, to, batchSize, units, layout);
+          System.arraycopy(part, 0, out, from * units, part.length);
+        });
+      } finally {
+        for (int w = 1; w < nets.length; w++) {
+          if (nets[w] != null) {
+            nets[w].close();
+          }
+        }
+      }
+    }
+    return out;
+  }
 
   /**
    * @param x inputs, already checked

@@ -2,6 +2,7 @@ package org.mnistkit.nn;
 
 import java.util.Locale;
 import org.mnistkit.core.tensor.FloatMatrix;
+import org.mnistkit.nn.layers.Shapes;
 
 /** Checks of user data against a model, with messages that name both shapes and a way out. */
 final class Inputs {

@@ -1,6 +1,7 @@
 package org.mnistkit.nn;
 
 import java.util.Locale;
+import org.mnistkit.nn.layers.KerasNames;
 
 /**
  * Loss functions, named as Keras names them. Each is averaged over the rows of a batch (and, for
@@ -50,7 +51,7 @@ public enum Loss {
     if (name != null && name.trim().toLowerCase(Locale.ROOT).equals("mse")) {
       return MEAN_SQUARED_ERROR;
     }
-    return Names.lookup(values(), Loss::kerasName, name, "loss");
+    return KerasNames.lookup(values(), Loss::kerasName, name, "loss");
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.mnistkit.nn;
 
 import java.util.Locale;
+import org.mnistkit.nn.layers.KerasNames;
 
 /**
  * Metrics reported by {@link Sequential#fit} and {@link Sequential#evaluate} next to the loss.
@@ -34,7 +35,7 @@ public enum Metric {
     if (name != null && name.trim().toLowerCase(Locale.ROOT).equals("acc")) {
       return ACCURACY;
     }
-    return Names.lookup(values(), Metric::kerasName, name, "metric");
+    return KerasNames.lookup(values(), Metric::kerasName, name, "metric");
   }
 
   /**

@@ -6,15 +6,13 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.weights.WeightInitDistribution;
+import org.mnistkit.nn.layers.Activation;
+import org.mnistkit.nn.layers.Initializer;
+import org.mnistkit.nn.layers.Layer;
+import org.mnistkit.nn.layers.Padding;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
@@ -27,8 +25,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
  * Translates mnist-nn's specs into a Deeplearning4j {@link MultiLayerConfiguration}, replacing
  * Deeplearning4j's defaults with Keras's where they differ (linear activation, glorot_uniform
  * kernels, zero biases, RMSprop lr 0.001). The last dense layer becomes an OutputLayer carrying
- * the loss; hidden dense layers become {@link LeanDenseConf}; dropout becomes a DropoutLayer with
- * retain probability 1 - rate; flatten becomes the preprocessor Deeplearning4j inserts by itself.
+ * the loss. Each layer's own translation is its {@link LayerType}'s; this class sets what is
+ * common to the network and maps the Keras vocabulary (activations, initializers, optimizers,
+ * losses) onto Deeplearning4j's.
  */
 final class NetworkFactory {
 
@@ -51,32 +50,13 @@ final class NetworkFactory {
     int last = arch.layers().size() - 1;
     boolean firstDl4jLayer = true;
     for (int i = 0; i <= last; i++) {
-      Layer layer = arch.layers().get(i);
-      int[] in = arch.inputShapes().get(i);
-      if (layer instanceof Dense d) {
-        if (i == last) {
-          list.layer(outputLayer(d, in[0], loss));
-        } else {
-          // The first layer fed directly with flat features: nobody needs its input gradient.
-          boolean skip = firstDl4jLayer && !arch.isConvolutional();
-          list.layer(LeanDenseConf.of(denseLayer(d, in[0]), skip));
-        }
-      } else if (layer instanceof Dropout d) {
-        list.layer(new DropoutLayer.Builder(1 - d.rate()).build());
-      } else if (layer instanceof Conv2D c) {
-        list.layer(convolution(c, in[2]));
-      } else if (layer instanceof MaxPooling2D p) {
-        list.layer(new SubsamplingLayer.Builder(PoolingType.MAX)
-            .kernelSize(p.poolSize().get(0), p.poolSize().get(1))
-            .stride(p.strides().get(0), p.strides().get(1))
-            .convolutionMode(mode(p.padding()))
-            .build());
-      } else if (layer instanceof Flatten) {
-        continue;
-      } else {
-        throw new AssertionError(layer);
+      Dl4jSite site = new Dl4jSite(arch.inputShapes().get(i), i == last, loss,
+          firstDl4jLayer && !arch.isConvolutional());
+      org.deeplearning4j.nn.conf.layers.Layer layer = build(arch.layers().get(i), site);
+      if (layer != null) {
+        list.layer(layer);
+        firstDl4jLayer = false;
       }
-      firstDl4jLayer = false;
     }
     int[] s = arch.inputShape();
     list.setInputType(arch.isConvolutional()
@@ -85,41 +65,12 @@ final class NetworkFactory {
     return list.build();
   }
 
-  private static DenseLayer denseLayer(Dense d, int fanIn) {
-    return new DenseLayer.Builder()
-        .nOut(d.units())
-        .activation(activation(d.activation()))
-        .weightInit(weightInit(d.kernelInitializer(), fanIn))
-        .biasInit(d.biasInitializer() == Initializer.ONES ? 1 : 0)
-        .hasBias(d.useBias())
-        .build();
+  private static <L extends Layer> org.deeplearning4j.nn.conf.layers.Layer build(L layer, Dl4jSite site) {
+    return LayerTypes.of(layer).toDl4j(layer, site);
   }
 
-  private static OutputLayer outputLayer(Dense d, int fanIn, Loss loss) {
-    return new OutputLayer.Builder(lossFunction(loss))
-        .nOut(d.units())
-        .activation(activation(d.activation()))
-        .weightInit(weightInit(d.kernelInitializer(), fanIn))
-        .biasInit(d.biasInitializer() == Initializer.ONES ? 1 : 0)
-        .hasBias(d.useBias())
-        .build();
-  }
-
-  private static ConvolutionLayer convolution(Conv2D c, int channels) {
-    int kh = c.kernelSize().get(0);
-    int kw = c.kernelSize().get(1);
-    return new ConvolutionLayer.Builder(kh, kw)
-        .stride(c.strides().get(0), c.strides().get(1))
-        .nOut(c.filters())
-        .convolutionMode(mode(c.padding()))
-        .activation(activation(c.activation()))
-        .weightInit(weightInit(c.kernelInitializer(), kh * kw * channels))
-        .biasInit(c.biasInitializer() == Initializer.ONES ? 1 : 0)
-        .hasBias(c.useBias())
-        .build();
-  }
-
-  private static ConvolutionMode mode(Padding padding) {
+  /** @return Deeplearning4j's mode for a padding: Same, or Truncate for "valid" */
+  static ConvolutionMode mode(Padding padding) {
     return padding == Padding.SAME ? ConvolutionMode.Same : ConvolutionMode.Truncate;
   }
 

@@ -9,8 +9,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistkit.core.io.FileFormatException;
+import org.mnistkit.core.model.Classifier;
+import org.mnistkit.core.model.OnnxExportable;
+import org.mnistkit.core.model.Provenance;
 import org.mnistkit.core.tensor.Categorical;
 import org.mnistkit.core.tensor.FloatMatrix;
+import org.mnistkit.nn.layers.Activation;
+import org.mnistkit.nn.layers.Dense;
+import org.mnistkit.nn.layers.Layer;
+import org.mnistkit.nn.layers.Shapes;
 
 /**
  * A Keras-like sequential network over Deeplearning4j. What the R walkthrough writes as
@@ -24,8 +32,8 @@ import org.mnistkit.core.tensor.FloatMatrix;
  * model %&gt;% evaluate(x_test, y_test)
  * </pre>
  *
- * reads in Java (with {@code import static org.mnistkit.nn.Layers.*} and
- * {@code org.mnistkit.nn.Activation.*}):
+ * reads in Java (with {@code import static org.mnistkit.nn.layers.Layers.*} and
+ * {@code org.mnistkit.nn.layers.Activation.*}):
  *
  * <pre>{@code
  * var model = Sequential.of(dense(512, RELU).inputShape(784), dense(10, SOFTMAX));
@@ -39,13 +47,22 @@ import org.mnistkit.core.tensor.FloatMatrix;
  * {@code n x units} (one-hot for categorical cross-entropy), or {@code n x 1} class indices for
  * sparse categorical cross-entropy; the {@code int[]} overloads accept class labels directly.
  *
+ * <p>A compiled softmax network is also a {@link Classifier}, mnistkit's shared contract with the
+ * random forest: {@link #classes()} are 0..units-1, {@link #numFeatures()} is the width of an
+ * input row (784 for MNIST, also for the convnet, whose rows are flattened 28 x 28 x 1 images),
+ * {@link #predictProba(FloatMatrix, int)} gives what {@link #predict} gives, and
+ * {@link #classificationReport} scores a test set. {@link #provenance()} says how the model was
+ * fitted, {@link #save} and {@link #load} keep it in mnistkit's model file framing, and
+ * {@link #exportOnnx} hands it to other runtimes.
+ *
  * <p>Like a Keras model, a Sequential is mutable: {@link #compile} creates the weights (seeded
  * with {@link #seed()}), {@link #fit} updates them. The layer specs, optimizer, loss and fit
- * settings are immutable values; {@link History} records what each fit did. Not thread-safe.
+ * settings are immutable values; {@link History} records what each fit did. Predictions may run
+ * from several threads at once, but not while the model is compiled, fitted or given weights.
  * ND4J's process-wide settings are changed once, in one documented place (Nd4jRuntime: one
  * native thread, no periodic GC), before the first network is built.
  */
-public final class Sequential {
+public final class Sequential implements Classifier, OnnxExportable {
 
   /** The seed of the weight initialization unless {@link #seed(long)} sets another. */
   public static final long DEFAULT_SEED = 123;
@@ -56,6 +73,7 @@ public final class Sequential {
   private Loss loss;
   private List<Metric> metrics = List.of();
   private MultiLayerNetwork net;
+  private Provenance provenance;
   private volatile boolean stopRequested;
 
   private Sequential(Architecture arch) {
@@ -162,7 +180,34 @@ public final class Sequential {
    */
   public History fit(FloatMatrix x, FloatMatrix y, FitOptions options) {
     requireCompiled("fit");
-    return new Trainer(this, options).fit(x, y);
+    long start = System.nanoTime();
+    History history = new Trainer(this, options).fit(x, y, start);
+    recordProvenance(x, options, history.epochs(), start);
+    return history;
+  }
+
+  /**
+   * Records the provenance of the current fit; called after each epoch (before the callbacks, so
+   * that a checkpoint carries it) and at the end of the fit.
+   *
+   * @param epochs the epochs done so far
+   * @param startNanos {@link System#nanoTime()} when the fit started
+   */
+  void recordProvenance(FloatMatrix x, FitOptions options, int epochs, long startNanos) {
+    provenance = Provenance.of(x, fitSettings(options, epochs), seed, (System.nanoTime() - startNanos) / 1e9);
+  }
+
+  private Map<String, String> fitSettings(FitOptions options, int epochs) {
+    Map<String, String> settings = new java.util.LinkedHashMap<>(ArchitectureText.of(this).settings());
+    settings.put("epochs", Integer.toString(epochs));
+    settings.put("batch_size", Integer.toString(options.batchSize()));
+    settings.put("validation_split", Double.toString(options.validationSplit()));
+    if (options.validationX() != null) {
+      settings.put("validation_data", options.validationX().rows() + " rows");
+    }
+    settings.put("shuffle", Boolean.toString(options.shuffle()));
+    settings.put("fit_seed", Long.toString(options.seed()));
+    return settings;
   }
 
   /**
@@ -227,9 +272,90 @@ public final class Sequential {
         Inference.predict(net, x, 0, x.rows(), batchSize, units, inputLayout()));
   }
 
-  /** @return the arg-max of each row of {@link #predict(FloatMatrix)}, in 0..units-1 */
+  /**
+   * @return the arg-max of each row of {@link #predict(FloatMatrix)}, in 0..units-1 (the first on
+   *     ties), computed on the calling thread; for any last layer, not only softmax
+   * @throws IllegalStateException before {@link #compile}
+   * @throws IllegalArgumentException when x does not fit the model, naming both shapes
+   */
+  @Override
   public int[] predictClasses(FloatMatrix x) {
     return predict(x).argmaxRows();
+  }
+
+  /**
+   * @return the class labels 0..units-1, the columns of {@link #predictProba}
+   */
+  @Override
+  public int[] classes() {
+    int[] c = new int[arch.units()];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = i;
+    }
+    return c;
+  }
+
+  /** @return the number of values in one input row, such as 784 for (784) or (28, 28, 1) */
+  @Override
+  public int numFeatures() {
+    return arch.inputWidth();
+  }
+
+  /**
+   * The class probabilities: the softmax outputs, exactly what {@link #predict(FloatMatrix)}
+   * returns, whatever the thread count.
+   *
+   * <p>Threads: a Deeplearning4j network computes one forward pass at a time, so with more than
+   * one thread the rows are split into blocks of 256 (8 batches of 32) and each extra thread
+   * predicts its blocks on its own copy of the network, made for this call (a copy of the
+   * weights: 1.6 MB for 784-512-10). Each thread's matrix products use ND4J's native thread
+   * setting, which mnist-nn sets to 1 for the whole process when the first network is built
+   * (system property {@code mnistkit.nn.nativeThreads}); this method changes no process-wide
+   * setting. Fewer than 512 rows are predicted on the calling thread.
+   *
+   * @param x n x {@link #numFeatures()} rows, finite, scaled as for training
+   * @param threads the most threads to use, at least 1
+   * @return n x units probabilities, rows summing to 1
+   * @throws IllegalArgumentException when threads &lt; 1, x does not fit the model, or the last
+   *     layer is not a softmax (use {@link #predict} for other outputs)
+   * @throws IllegalStateException before {@link #compile}
+   */
+  @Override
+  public FloatMatrix predictProba(FloatMatrix x, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    requireCompiled("predictProba");
+    Dense last = (Dense) arch.layers().get(arch.layers().size() - 1);
+    if (last.activation() != Activation.SOFTMAX) {
+      throw new IllegalArgumentException("predictProba needs a softmax output layer but the last layer's "
+          + "activation is " + last.activation() + "; predict(x) gives its outputs");
+    }
+    Inputs.checkFeatures(arch, x, "x");
+    int units = arch.units();
+    return FloatMatrix.wrap(x.rows(), units, Inference.predict(net, x, 32, units, inputLayout(), threads));
+  }
+
+  /**
+   * How the model was made: the mnistkit and Java versions, the time, the training data's shape
+   * and origin, the fit's wall-clock seconds, the weight seed and, under Keras's names, the
+   * settings ({@code layers}, {@code optimizer}, {@code learning_rate} and the optimizer's other
+   * settings, {@code loss}, {@code metrics}, {@code epochs} (those that ran), {@code batch_size},
+   * {@code validation_split}, {@code shuffle}, {@code fit_seed}). Recorded by the latest
+   * {@link #fit} (a later fit continues from the weights and replaces it), restored by
+   * {@link #load}; a model loaded from a version-1 file has its settings and seed only.
+   *
+   * @return the provenance
+   * @throws IllegalStateException before the first fit of a model that was not loaded
+   */
+  @Override
+  public Provenance provenance() {
+    if (provenance == null) {
+      throw new IllegalStateException(net == null
+          ? "provenance is recorded by fit; this model is not compiled yet"
+          : "provenance is recorded by fit; this model was compiled but not fitted (or loaded)");
+    }
+    return provenance;
   }
 
   /**
@@ -310,37 +436,73 @@ public final class Sequential {
   }
 
   /**
-   * Saves the architecture, the compile settings, the weights and the optimizer state in the
-   * versioned format described in ModelIO. The file is replaced atomically.
+   * Saves the provenance, the architecture and compile settings, the weights and the optimizer
+   * state in mnistkit's model file framing (magic "MKNN", kind "network", layout version 2; the
+   * blocks are listed in NetworkFile). The file is replaced atomically: a save that fails
+   * half-way leaves the old file as it was.
    *
-   * @throws IllegalStateException before {@link #compile}
+   * @param path the file to create or replace; its folder is created when missing
+   * @throws IllegalStateException before {@link #compile}, or before the first {@link #fit} of a
+   *     model that was not loaded (it has no provenance yet)
    * @throws IOException when the file cannot be written
    */
+  @Override
   public void save(Path path) throws IOException {
     requireCompiled("save");
-    ModelIO.save(this, path);
+    provenance();
+    NetworkFile.save(this, path);
   }
 
   /**
-   * Reads a model written by {@link #save}; it predicts exactly as the saved one and can go on
-   * training.
+   * Reads a model written by {@link #save}, or by mnistkit's earlier releases (format version 1,
+   * magic "MNISTKIT-NN"); it predicts exactly as the saved one, can go on training, and reports
+   * its {@link #provenance()}.
    *
-   * @throws ModelFormatException when the file is not a mnist-nn model, is truncated, corrupt, or
-   *     of an unsupported version (the message says which)
+   * @param path a network model file
+   * @return the compiled model
+   * @throws FileFormatException when the file is not a network model file (a file of another
+   *     mnistkit kind, such as a random forest, is named as such), is truncated, corrupt, or of an
+   *     unsupported version (the message says which)
    * @throws IOException when the file cannot be read
    */
   public static Sequential load(Path path) throws IOException {
-    return ModelIO.load(path);
+    return NetworkFile.load(path);
   }
 
+  /**
+   * Exports the model as an ONNX file (opset 13), atomically. Input {@code "input"}: float
+   * {@code [N, numFeatures()]}, the rows {@link #predict} takes (784 values scaled to [0, 1] for
+   * MNIST; a convnet reshapes them to NCHW images inside the graph). Output
+   * {@code "probabilities"} (softmax output layer, else {@code "output"}): float
+   * {@code [N, units]}, what {@link #predict} returns. Every layer offered is exported: dense with
+   * each activation, dropout (the identity), conv2d, max pooling, flatten.
+   *
+   * @param file the file to create or replace, conventionally ending in {@code .onnx}
+   * @throws IllegalStateException before {@link #compile}
+   * @throws IllegalArgumentException for a convolution with a softmax activation, which has no
+   *     ONNX translation here
+   * @throws IOException when the file cannot be written; the target is then unchanged
+   */
+  @Override
+  public void exportOnnx(Path file) throws IOException {
+    requireCompiled("exportOnnx");
+    OnnxExport.export(this, file);
+  }
+
+  /**
+   * @return such as {@code Sequential[2 layers, input (784), 407,050 params, rmsprop,
+   *     categorical_crossentropy]}, followed on the next lines by the provenance when the model
+   *     was fitted or loaded
+   */
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "Sequential[%d layers, input %s, %,d params%s]", arch.layers().size(),
+    String head = String.format(Locale.ROOT, "Sequential[%d layers, input %s, %,d params%s]", arch.layers().size(),
         Shapes.format(arch.inputShape()), countParams(),
         isCompiled() ? ", " + optimizer.kerasName() + ", " + loss : ", not compiled");
+    return provenance == null ? head : head + "\n" + provenance;
   }
 
-  // ---- package-private access for Trainer, ModelIO and callbacks ----
+  // ---- package-private access for Trainer, NetworkFile and OnnxExport ----
 
   Architecture architecture() {
     return arch;
@@ -350,16 +512,9 @@ public final class Sequential {
     return net;
   }
 
-  /** Installs a restored network; used by ModelIO. */
-  static Sequential restored(Architecture arch, long seed, Optimizer optimizer, Loss loss, List<Metric> metrics,
-      MultiLayerNetwork net) {
-    Sequential s = new Sequential(arch);
-    s.seed = seed;
-    s.optimizer = optimizer;
-    s.loss = loss;
-    s.metrics = List.copyOf(metrics);
-    s.net = net;
-    return s;
+  /** Installs the provenance read from a file; used by NetworkFile. */
+  void restoreProvenance(Provenance restored) {
+    this.provenance = Objects.requireNonNull(restored, "provenance");
   }
 
   int[] inputLayout() {

@@ -3,6 +3,8 @@ package org.mnistkit.nn;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.mnistkit.nn.layers.Layer;
+import org.mnistkit.nn.layers.Shapes;
 
 /**
  * Formats a model's layer table as Keras 2's {@code model.summary()} prints it: one row per layer

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistkit.core.tensor.FloatMatrix;
+import org.mnistkit.nn.callbacks.Callback;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -28,10 +29,11 @@ final class Trainer {
   }
 
   /**
+   * @param startNanos {@link System#nanoTime()} when the fit started, for the provenance
    * @throws IllegalArgumentException for bad data or a validation split that leaves either side
    *     empty
    */
-  History fit(FloatMatrix x, FloatMatrix y) {
+  History fit(FloatMatrix x, FloatMatrix y, long startNanos) {
     Architecture arch = model.architecture();
     Loss loss = model.loss();
     Inputs.checkFeatures(arch, x, "x");
@@ -58,11 +60,11 @@ final class Trainer {
       vFrom = trainRows;
       vTo = n;
     }
-    return loop(x, y, trainRows, vx, vy, vFrom, vTo);
+    return loop(x, y, trainRows, vx, vy, vFrom, vTo, startNanos);
   }
 
   private History loop(FloatMatrix x, FloatMatrix y, int trainRows, FloatMatrix vx, FloatMatrix vy, int vFrom,
-      int vTo) {
+      int vTo, long startNanos) {
     MultiLayerNetwork net = model.network();
     Architecture arch = model.architecture();
     int batch = Math.min(options.batchSize(), trainRows);
@@ -94,6 +96,7 @@ final class Trainer {
           progress.finish(logs);
         }
         recorder.add(logs, (System.nanoTime() - epochStart) / 1e9);
+        model.recordProvenance(x, options, epoch + 1, startNanos);
         Map<String, Double> view = Collections.unmodifiableMap(logs);
         for (Callback c : options.callbacks()) {
           c.onEpochEnd(model, epoch, view);

@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mnistkit.core.testing.TestAssertions.assertThrowsWithMessage;
-import static org.mnistkit.nn.Activation.RELU;
-import static org.mnistkit.nn.Activation.SOFTMAX;
-import static org.mnistkit.nn.Layers.conv2d;
-import static org.mnistkit.nn.Layers.dense;
-import static org.mnistkit.nn.Layers.dropout;
-import static org.mnistkit.nn.Layers.flatten;
-import static org.mnistkit.nn.Layers.maxPooling2d;
+import static org.mnistkit.nn.layers.Activation.RELU;
+import static org.mnistkit.nn.layers.Activation.SOFTMAX;
+import static org.mnistkit.nn.layers.Layers.conv2d;
+import static org.mnistkit.nn.layers.Layers.dense;
+import static org.mnistkit.nn.layers.Layers.dropout;
+import static org.mnistkit.nn.layers.Layers.flatten;
+import static org.mnistkit.nn.layers.Layers.maxPooling2d;
 
 import org.junit.jupiter.api.Test;
+import org.mnistkit.nn.layers.Initializer;
+import org.mnistkit.nn.layers.Padding;
+import org.mnistkit.nn.layers.Conv2D;
 
 class ArchitectureTest {
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mnistkit.core.testing.TestAssertions.assertThrowsWithMessage;
-import static org.mnistkit.nn.Activation.RELU;
-import static org.mnistkit.nn.Activation.SOFTMAX;
-import static org.mnistkit.nn.Layers.dense;
+import static org.mnistkit.nn.layers.Activation.RELU;
+import static org.mnistkit.nn.layers.Activation.SOFTMAX;
+import static org.mnistkit.nn.layers.Layers.dense;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistkit.nn.callbacks.Callbacks;
+import org.mnistkit.nn.callbacks.Callback;
+import org.mnistkit.nn.callbacks.EarlyStopping;
+import org.mnistkit.nn.callbacks.ModelCheckpoint;
 
 class CallbacksTest {
 
@@ -129,6 +133,7 @@ class CallbacksTest {
     assertEquals(m.predict(d.x), Sequential.load(every.lastSaved()).predict(d.x));
 
     Sequential b = model();
+    b.fit(d.x, d.y, f -> f.epochs(1).verbose(0)); // a model saves once it has a provenance
     ModelCheckpoint best = Callbacks.modelCheckpoint(dir.resolve("best.mnn"), "val_loss", true);
     b.clearStopRequest();
     best.onTrainBegin(b);

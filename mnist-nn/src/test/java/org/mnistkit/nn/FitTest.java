@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mnistkit.core.testing.TestAssertions.assertClose;
-import static org.mnistkit.nn.Activation.RELU;
-import static org.mnistkit.nn.Activation.SOFTMAX;
-import static org.mnistkit.nn.Layers.dense;
-import static org.mnistkit.nn.Layers.dropout;
+import static org.mnistkit.nn.layers.Activation.RELU;
+import static org.mnistkit.nn.layers.Activation.SOFTMAX;
+import static org.mnistkit.nn.layers.Layers.dense;
+import static org.mnistkit.nn.layers.Layers.dropout;
 
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package org.mnistkit.nn;
 
 import static org.mnistkit.core.testing.TestAssertions.assertThrowsWithMessage;
-import static org.mnistkit.nn.Activation.RELU;
-import static org.mnistkit.nn.Activation.SOFTMAX;
-import static org.mnistkit.nn.Layers.conv2d;
-import static org.mnistkit.nn.Layers.dense;
-import static org.mnistkit.nn.Layers.flatten;
+import static org.mnistkit.nn.layers.Activation.RELU;
+import static org.mnistkit.nn.layers.Activation.SOFTMAX;
+import static org.mnistkit.nn.layers.Layers.conv2d;
+import static org.mnistkit.nn.layers.Layers.dense;
+import static org.mnistkit.nn.layers.Layers.flatten;
 
 import org.junit.jupiter.api.Test;
 import org.mnistkit.core.tensor.FloatMatrix;

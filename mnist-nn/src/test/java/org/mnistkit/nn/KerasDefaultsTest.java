@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mnistkit.nn.Activation.RELU;
-import static org.mnistkit.nn.Activation.SOFTMAX;
-import static org.mnistkit.nn.Layers.dense;
-import static org.mnistkit.nn.Layers.dropout;
+import static org.mnistkit.nn.layers.Activation.RELU;
+import static org.mnistkit.nn.layers.Activation.SOFTMAX;
+import static org.mnistkit.nn.layers.Layers.dense;
+import static org.mnistkit.nn.layers.Layers.dropout;
 
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -25,6 +25,11 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
+import org.mnistkit.nn.layers.Activation;
+import org.mnistkit.nn.layers.Initializer;
+import org.mnistkit.nn.layers.Layer;
+import org.mnistkit.nn.layers.Dense;
+import org.mnistkit.nn.layers.Dropout;
 
 /** The Deeplearning4j configuration carries Keras's defaults, not Deeplearning4j's. */
 class KerasDefaultsTest {

@@ -1,4 +1,4 @@
-package org.mnistkit.nn;
+package org.mnistkit.nn.layers;
 
 /**
  * Weight initializers, named as Keras names them. Keras's defaults are {@link #GLOROT_UNIFORM}
@@ -53,7 +53,7 @@ public enum Initializer {
    * @throws IllegalArgumentException naming the value and the accepted names when it is unknown
    */
   public static Initializer of(String name) {
-    return Names.lookup(values(), Initializer::kerasName, name, "initializer");
+    return KerasNames.lookup(values(), Initializer::kerasName, name, "initializer");
   }
 
   @Override

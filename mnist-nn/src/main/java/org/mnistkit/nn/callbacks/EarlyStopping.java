@@ -1,6 +1,7 @@
-package org.mnistkit.nn;
+package org.mnistkit.nn.callbacks;
 
 import java.util.Map;
+import org.mnistkit.nn.Sequential;
 
 /**
  * Stops training when a monitored quantity has stopped improving, as Keras's

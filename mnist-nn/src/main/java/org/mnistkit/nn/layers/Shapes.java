@@ -1,26 +1,40 @@
-package org.mnistkit.nn;
+package org.mnistkit.nn.layers;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Shape helpers shared by the layer specs: formatting, validation and window arithmetic. */
-final class Shapes {
+/**
+ * Shapes as Keras writes them, without the batch dimension: {@code (784)} for flat rows,
+ * {@code (height, width, channels)} for images. The public methods format and measure shapes; the
+ * package-private ones validate the layer specs and do their window arithmetic.
+ */
+public final class Shapes {
 
   private Shapes() {}
 
-  /** @return Keras's notation without the batch dimension, such as {@code (28, 28, 1)} */
-  static String format(int[] shape) {
+  /**
+   * @param shape dimensions, outermost first
+   * @return Keras's notation without the batch dimension, such as {@code (28, 28, 1)}
+   */
+  public static String format(int[] shape) {
     return Arrays.stream(shape).mapToObj(Integer::toString).collect(Collectors.joining(", ", "(", ")"));
   }
 
-  /** @return Keras's notation with the batch dimension, such as {@code (None, 512)} */
-  static String formatBatch(int[] shape) {
+  /**
+   * @param shape dimensions without the batch dimension
+   * @return Keras's notation with the batch dimension, such as {@code (None, 512)}
+   */
+  public static String formatBatch(int[] shape) {
     return format(shape).replaceFirst("^\\(", "(None, ");
   }
 
-  static long product(int[] shape) {
+  /**
+   * @param shape dimensions
+   * @return the number of values in one row of that shape, such as 784 for (28, 28, 1)
+   */
+  public static long product(int[] shape) {
     long p = 1;
     for (int d : shape) {
       p *= d;
@@ -47,7 +61,11 @@ final class Shapes {
     return Arrays.stream(dims).boxed().toList();
   }
 
-  static int[] toArray(List<Integer> shape) {
+  /**
+   * @param shape dimensions as a list, such as a layer's {@link Layer#inputShape()}
+   * @return the same dimensions as an array
+   */
+  public static int[] toArray(List<Integer> shape) {
     return shape.stream().mapToInt(Integer::intValue).toArray();
   }
 

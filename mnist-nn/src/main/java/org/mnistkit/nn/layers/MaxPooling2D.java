@@ -1,4 +1,4 @@
-package org.mnistkit.nn;
+package org.mnistkit.nn.layers;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,10 @@
-package org.mnistkit.nn;
+package org.mnistkit.nn.callbacks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.mnistkit.nn.Sequential;
 
 /**
  * Saves the model after each epoch, as Keras's {@code callback_model_checkpoint}. The file name may

@@ -1,4 +1,4 @@
-package org.mnistkit.nn;
+package org.mnistkit.nn.layers;
 
 import java.util.List;
 
@@ -6,8 +6,8 @@ import java.util.List;
  * Static factories for layers with Keras's defaults, to be statically imported:
  *
  * <pre>{@code
- * import static org.mnistkit.nn.Activation.*;
- * import static org.mnistkit.nn.Layers.*;
+ * import static org.mnistkit.nn.layers.Activation.*;
+ * import static org.mnistkit.nn.layers.Layers.*;
  *
  * var model = Sequential.of(dense(512, RELU).inputShape(784), dense(10, SOFTMAX));
  * }</pre>

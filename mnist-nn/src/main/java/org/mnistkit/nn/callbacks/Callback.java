@@ -1,6 +1,7 @@
-package org.mnistkit.nn;
+package org.mnistkit.nn.callbacks;
 
 import java.util.Map;
+import org.mnistkit.nn.Sequential;
 
 /**
  * Hooks into {@link Sequential#fit}, as Keras's callbacks. Epochs are numbered from 0. A callback

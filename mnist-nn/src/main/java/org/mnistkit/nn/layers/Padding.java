@@ -1,4 +1,4 @@
-package org.mnistkit.nn;
+package org.mnistkit.nn.layers;
 
 /** How convolution and pooling windows treat the border, as Keras's {@code padding} argument. */
 public enum Padding {
@@ -20,7 +20,7 @@ public enum Padding {
 
   /** @throws IllegalArgumentException naming the value when it is neither "valid" nor "same" */
   public static Padding of(String name) {
-    return Names.lookup(values(), Padding::kerasName, name, "padding");
+    return KerasNames.lookup(values(), Padding::kerasName, name, "padding");
   }
 
   @Override

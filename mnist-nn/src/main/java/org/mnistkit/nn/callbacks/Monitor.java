@@ -1,4 +1,4 @@
-package org.mnistkit.nn;
+package org.mnistkit.nn.callbacks;
 
 import java.util.Locale;
 import java.util.Map;

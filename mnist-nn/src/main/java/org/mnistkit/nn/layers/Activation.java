@@ -1,4 +1,4 @@
-package org.mnistkit.nn;
+package org.mnistkit.nn.layers;
 
 /**
  * Element-wise (or, for {@link #SOFTMAX}, row-wise) activation functions, named as Keras names
@@ -43,7 +43,7 @@ public enum Activation {
    * @throws IllegalArgumentException naming the value and the accepted names when it is unknown
    */
   public static Activation of(String name) {
-    return Names.lookup(values(), Activation::kerasName, name, "activation");
+    return KerasNames.lookup(values(), Activation::kerasName, name, "activation");
   }
 
   @Override
