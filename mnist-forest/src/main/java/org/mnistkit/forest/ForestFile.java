@@ -44,11 +44,22 @@ final class ForestFile {
 
   private ForestFile() {}
 
+  /**
+   * @param m the forest
+   * @param file the file to create or replace, atomically
+   * @throws IOException when writing or moving fails; the target is then unchanged
+   */
   static void write(RandomForestModel m, Path file) throws IOException {
     ModelWriter.write(file, FORMAT, m.provenance(), out -> writeBlocks(m, out));
   }
 
-  /** Writes the blocks of layout version 2, after the framing's header and provenance. */
+  /**
+   * Writes the blocks of layout version 2, after the framing's header and provenance.
+   *
+   * @param m the forest
+   * @param out the file being written
+   * @throws IOException when writing fails
+   */
   static void writeBlocks(RandomForestModel m, ModelWriter out) throws IOException {
     RandomForest s = m.settings();
     out.block("settings", o -> {
@@ -100,6 +111,12 @@ final class ForestFile {
     });
   }
 
+  /**
+   * @param file a forest file of layout version 1 or 2
+   * @return the forest
+   * @throws FileFormatException naming the file when it is not a valid forest file
+   * @throws IOException when reading fails
+   */
   static RandomForestModel read(Path file) throws IOException {
     try (ModelReader in = ModelReader.open(file, FORMAT)) {
       Fields f = new Fields(in);

@@ -23,41 +23,23 @@ import org.mnistkit.core.io.AtomicFiles;
 import org.mnistkit.core.model.Provenance;
 
 /**
- * Writes a {@link RandomForestModel} as an ONNX-ML model that any ONNX runtime can run (used by
- * {@link RandomForestModel#exportOnnx}).
+ * Builds the ONNX-ML graph of {@link RandomForestModel#exportOnnx} (whose Javadoc is the user's
+ * description: inputs, outputs, shapes, scaling, opsets) with the protobuf classes of {@code
+ * ai.onnx.proto.OnnxMl}.
  *
- * <p>The graph:
- * <ul>
- *   <li>input {@value #INPUT}: float tensor [N, p], N rows of the p features, scaled as the
- *       training data were (pixels divided by 255, in [0, 1], for a forest fitted on {@code
- *       LabeledImages.toScaledMatrix()} such as the walkthrough's); finite values;
- *   <li>output {@value #LABEL}: int64 tensor [N], the predicted class label of each row, as
- *       {@link RandomForestModel#predictClasses}: the class with most tree votes, the first in
- *       class order on ties;
- *   <li>output {@value #PROBABILITIES}: float tensor [N, k], the share of trees voting for each
- *       class, columns in {@link RandomForestModel#classes()} order, as {@link
- *       RandomForestModel#predictProba}.
- * </ul>
- * Inside, an {@code ai.onnx.ml} {@code TreeEnsembleClassifier} holds every tree: each internal
- * node is a {@code BRANCH_LEQ} node (a row goes to the node's true branch, our left child, when
- * {@code x[feature] <= threshold}, with the tree's float threshold as it is, which is exactly
- * {@link Tree}'s rule), and each leaf gives weight 1 to its class, so the classifier's scores are
- * the vote counts (with zero base values, or with a zero weight for the other class when there
- * are two classes, so that ONNX Runtime keeps both scores as they are). A {@code Div} by the
- * number of trees turns the counts into the same float shares as {@link
- * RandomForestModel#predictProba}, and an {@code ArgMax} (first index on ties) with a {@code
- * Gather} of the class labels gives the label; the classifier's own label output, whose tie and
- * two-class rules differ between runtimes, is not used.
- *
- * <p>Opsets: the default domain at {@value #OPSET} ({@code Div}, {@code ArgMax}, {@code Gather})
- * and {@code ai.onnx.ml} at {@value #ML_OPSET}; IR version {@value #IR_VERSION}. The model's
- * metadata holds the forest's provenance entries ({@link Provenance#toProperties()}).
- *
- * <p>Running it, in Python: {@code label, proba =
- * onnxruntime.InferenceSession("forest.onnx").run(["label", "probabilities"], {"input":
- * x.astype(numpy.float32)})} with {@code x} of shape (N, 784) in [0, 1] for MNIST; in Java with
- * ONNX Runtime's {@code OrtSession.run(Map.of("input", OnnxTensor.createTensor(env, floatBuffer,
- * new long[] {n, p})))}.
+ * <p>Why the graph is built this way: every internal node is {@code BRANCH_LEQ} with the tree's
+ * float threshold as it is, which is exactly {@link Tree}'s rule (left when {@code x <= t}), and
+ * ONNX Runtime compares float inputs with float thresholds. Every leaf gives weight 1 to its
+ * class, so the classifier's scores are vote counts, which float sums hold exactly in any order.
+ * With more than two classes, zero base values give every class a score; with two, ONNX Runtime
+ * would treat the scores as binary (a base value turns them into {@code -s, s}), so each leaf
+ * also gives weight 0 to the other class instead. A {@code Div} by the number of trees then
+ * computes the same float division as {@link RandomForestModel#predictProba}. The classifier's
+ * own label output is not used: for two classes ONNX Runtime labels a row by whether the second
+ * class has a positive score rather than by the majority, and runtimes may differ on ties; an
+ * {@code ArgMax} over the votes
+ * (first index on ties, as {@link RandomForestModel#predictClasses}) and a {@code Gather} of the
+ * class labels give the label instead.
  */
 final class ForestOnnx {
 
@@ -89,7 +71,11 @@ final class ForestOnnx {
     AtomicFiles.write(file, model::writeTo);
   }
 
-  /** @return the ONNX model of the forest */
+  /**
+   * @param m the forest, with at least 2 classes
+   * @return the ONNX model of the forest
+   * @throws IllegalStateException when the forest has a single class
+   */
   static ModelProto model(RandomForestModel m) {
     int k = m.numClasses();
     if (k < 2) {

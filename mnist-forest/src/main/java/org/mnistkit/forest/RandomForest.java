@@ -284,7 +284,10 @@ public final class RandomForest {
 
     private Builder() {}
 
-    /** @param trees the number of trees (ntree), at least 1; default 500 */
+    /**
+     * @param trees the number of trees (ntree), at least 1; default 500
+     * @return this builder
+     */
     public Builder trees(int trees) {
       this.trees = trees;
       return this;
@@ -293,25 +296,35 @@ public final class RandomForest {
     /**
      * @param mtry features drawn at random as split candidates at each node, 1..p (checked
      *     against p when fitting); default floor(sqrt(p)), 28 for MNIST
+      * @return this builder
      */
     public Builder mtry(int mtry) {
       this.mtry = mtry;
       return this;
     }
 
-    /** Goes back to the default mtry, floor(sqrt(p)). */
+    /**
+     * Goes back to the default mtry, floor(sqrt(p)).
+     * @return this builder
+     */
     public Builder defaultMtry() {
       this.mtry = null;
       return this;
     }
 
-    /** @param nodeSize nodes with at most this many distinct in-bag rows become leaves, at least 1; default 1 */
+    /**
+     * @param nodeSize nodes with at most this many distinct in-bag rows become leaves, at least 1; default 1
+     * @return this builder
+     */
     public Builder nodeSize(int nodeSize) {
       this.nodeSize = nodeSize;
       return this;
     }
 
-    /** @param maxDepth the greatest depth of a node (root = 0), at least 1; default unlimited */
+    /**
+     * @param maxDepth the greatest depth of a node (root = 0), at least 1; default unlimited
+     * @return this builder
+     */
     public Builder maxDepth(int maxDepth) {
       this.maxDepth = maxDepth;
       return this;
@@ -320,25 +333,35 @@ public final class RandomForest {
     /**
      * @param sampleFraction share of the n rows drawn for each tree, in (0, 1]; default 1.0 with
      *     replacement and 0.632 without (randomForest's sampsize)
+      * @return this builder
      */
     public Builder sampleFraction(double sampleFraction) {
       this.sampleFraction = sampleFraction;
       return this;
     }
 
-    /** @param replace draw rows with replacement (bootstrap); default true */
+    /**
+     * @param replace draw rows with replacement (bootstrap); default true
+     * @return this builder
+     */
     public Builder replace(boolean replace) {
       this.replace = replace;
       return this;
     }
 
-    /** @param threads threads used to fit, at least 1; default all processors; not saved with the model */
+    /**
+     * @param threads threads used to fit, at least 1; default all processors; not saved with the model
+     * @return this builder
+     */
     public Builder threads(int threads) {
       this.threads = threads;
       return this;
     }
 
-    /** @param seed the one seed of all randomness; default {@value RandomForest#DEFAULT_SEED} */
+    /**
+     * @param seed the one seed of all randomness; default {@value RandomForest#DEFAULT_SEED}
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -348,6 +371,7 @@ public final class RandomForest {
      * @param importance also compute permutation importance (MeanDecreaseAccuracy), as
      *     randomForest's {@code importance = TRUE}; default false. MeanDecreaseGini is always
      *     computed.
+      * @return this builder
      */
     public Builder importance(boolean importance) {
       this.importance = importance;

@@ -29,8 +29,8 @@ import org.mnistkit.core.tensor.FloatMatrix;
  * <p>Thread counts are chosen by the caller when predicting (the methods without a {@code
  * threads} argument use {@link Workers#defaultThreads()}); they are not part of the model and are
  * neither saved nor restored. {@link #provenance()} says where the forest came from; {@link
- * #save} writes it in the shared model file framing (see {@link ForestFile}) and {@link
- * #exportOnnx} as an ONNX-ML graph (see {@link ForestOnnx}).
+ * #save} writes it in mnistkit's shared model file framing and {@link #exportOnnx} as an ONNX-ML
+ * graph for other runtimes.
  */
 public final class RandomForestModel implements Classifier, OnnxExportable {
 
@@ -334,9 +334,10 @@ public final class RandomForestModel implements Classifier, OnnxExportable {
   }
 
   /**
-   * Saves the forest atomically in the shared model file framing, format "MKRF" version 2 (see
-   * {@link ForestFile}): a save that fails half-way leaves the file that was there untouched.
-   * Thread counts are not saved.
+   * Saves the forest atomically in mnistkit's shared model file framing ({@code
+   * org.mnistkit.core.io.ModelWriter}), format "MKRF" version 2: blocks "settings", "classes",
+   * "training", "importance" and "trees" after the provenance. A save that fails half-way leaves
+   * the file that was there untouched. Thread counts are not saved.
    *
    * @param file the file to create or replace; its folder is created when missing
    * @throws IOException when writing or moving the file fails
@@ -363,16 +364,37 @@ public final class RandomForestModel implements Classifier, OnnxExportable {
   }
 
   /**
-   * Exports the forest as an ONNX-ML model (a {@code TreeEnsembleClassifier} with the trees'
-   * thresholds and leaf votes; inputs, outputs, opsets and scaling in {@link ForestOnnx}), written
-   * atomically. ONNX Runtime gives the same labels and the same probabilities as {@link
-   * #predictClasses} and {@link #predictProba}.
+   * Exports the forest as an ONNX-ML model, written atomically, that ONNX Runtime (or any ONNX
+   * runtime with the {@code ai.onnx.ml} operators) runs with the same labels as {@link
+   * #predictClasses} and the same probabilities as {@link #predictProba}.
+   *
+   * <p>The graph (opsets: default domain 13, {@code ai.onnx.ml} 3; IR version 8):
+   * <ul>
+   *   <li>input {@code "input"}: float tensor [N, p], rows of the p features scaled as the
+   *       training data were: pixels divided by 255, in [0, 1], for a forest fitted on {@code
+   *       LabeledImages.toScaledMatrix()} (as the walkthrough's); finite values;
+   *   <li>output {@code "label"}: int64 tensor [N], the label of the class with most tree votes,
+   *       the first in {@link #classes()} order on ties;
+   *   <li>output {@code "probabilities"}: float tensor [N, k], the share of trees voting for each
+   *       class, columns in {@link #classes()} order.
+   * </ul>
+   * Inside, a {@code TreeEnsembleClassifier} holds every tree with its float thresholds ({@code
+   * BRANCH_LEQ}: a row goes left when {@code x[feature] <= threshold}, the trees' own rule) and one
+   * vote per leaf; a {@code Div} by the number of trees gives the shares, an {@code ArgMax} with
+   * a {@code Gather} of the class labels the label. The model's metadata holds {@link
+   * #provenance()}'s entries.
+   *
+   * <p>Running it in Python: {@code label, proba =
+   * onnxruntime.InferenceSession("forest.onnx").run(["label", "probabilities"], {"input":
+   * x.astype(numpy.float32)})} with x of shape (N, 784) in [0, 1] for MNIST; in Java, ONNX
+   * Runtime's {@code session.run(Map.of("input", OnnxTensor.createTensor(env,
+   * FloatBuffer.wrap(x.data()), new long[] {n, p})))}.
    *
    * @param file the file to create or replace, such as {@code forest.onnx}; its folder is created
    *     when missing
    * @throws IOException when writing or moving the file fails; the target is then unchanged
    * @throws IllegalStateException when the forest has a single class (ONNX-ML's classifier needs
-   *     two or more)
+   *     two or more; fit with declared classes to get more)
    */
   @Override
   public void exportOnnx(Path file) throws IOException {

@@ -92,8 +92,7 @@ class ForestFileTest {
   void aSaveThatFailsHalfWayLeavesTheOldFileIntact() throws IOException {
     Path file = dir.resolve("forest.mkrf");
     RandomForestModel old = model(false);
-    old.save(file);
-    byte[] before = Files.readAllBytes(file);
+    byte[] before = saved(old, file);
     RandomForestModel bigger = model(true);
     IOException e = assertThrows(IOException.class, () -> ModelWriter.write(file,
         ForestFile.FORMAT, bigger.provenance(), out -> {
@@ -131,9 +130,7 @@ class ForestFileTest {
     assertBadFile("hello world, not a forest".getBytes(StandardCharsets.US_ASCII),
         "is not a mnistkit model file (magic hell), not a random forest (MKRF) file");
     assertBadFile(new byte[5], "5 bytes is too short");
-    Path file = dir.resolve("good.mkrf");
-    model(true).save(file);
-    byte[] good = Files.readAllBytes(file);
+    byte[] good = saved(model(true), dir.resolve("good.mkrf"));
     assertBadFile(Arrays.copyOf(good, good.length - 100),
         "checksum mismatch", "the file is truncated or corrupted");
     byte[] flipped = good.clone();
@@ -162,10 +159,8 @@ class ForestFileTest {
 
   @Test
   void bodiesWithAValidChecksumAreStillChecked() throws IOException {
-    Path file = dir.resolve("good.mkrf");
     RandomForestModel m = model(false);
-    m.save(file);
-    byte[] good = Files.readAllBytes(file);
+    byte[] good = saved(m, dir.resolve("good.mkrf"));
 
     int training = content(good, "training");
     byte[] oneRow = good.clone();
@@ -204,6 +199,11 @@ class ForestFileTest {
     byte[] badVote = good.clone();
     ByteBuffer.wrap(badVote).putInt(training + 8 + 4 * m.numRows(), 99);
     assertBadFile(withCrc(badVote), "OOB vote[0] is 99, expected 0..7");
+  }
+
+  private static byte[] saved(RandomForestModel m, Path file) throws IOException {
+    m.save(file);
+    return Files.readAllBytes(file);
   }
 
   /** @return where the content of the block with this tag starts (after its tag and length) */

@@ -2,10 +2,14 @@ package org.mnistkit.forest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.mnistkit.core.metrics.ConfusionMatrix;
+import org.mnistkit.core.metrics.Metrics;
+import org.mnistkit.core.model.ClassificationReport;
+import org.mnistkit.core.model.Classifier;
 import org.mnistkit.core.tensor.FloatMatrix;
 
 class ForestModelTest {
@@ -102,7 +106,38 @@ class ForestModelTest {
       assertEquals(best, predicted[i]);
       assertEquals(expected[i * 3 + 2] / 11f, proba.get(i, 2), 1e-6f);
     }
-    assertTrue(org.mnistkit.core.metrics.Metrics.accuracy(test.y(), predicted) > 0.8);
+    assertTrue(Metrics.accuracy(test.y(), predicted) > 0.8);
+  }
+
+  @Test
+  void theClassifierContract() {
+    Fixtures.Data d = Fixtures.clusters(150, 4, 12);
+    Fixtures.Data test = Fixtures.clusters(45, 4, 13);
+    Classifier model = RandomForest.builder().trees(9).seed(6).threads(2).build()
+        .fit(d.x(), d.y(), new int[] {2, 0, 1});
+    RandomForestModel forest = (RandomForestModel) model;
+    assertArrayEquals(new int[] {2, 0, 1}, model.classes());
+    assertEquals(3, model.numClasses());
+    assertEquals(4, model.numFeatures());
+    FloatMatrix proba = model.predictProba(test.x(), 1);
+    assertEquals(model.predictProba(test.x()), proba);
+    assertArrayEquals(new int[] {45, 3}, proba.shape());
+    for (int i = 0; i < 45; i++) {
+      assertEquals(1f, proba.get(i, 0) + proba.get(i, 1) + proba.get(i, 2), 1e-6f);
+    }
+    int[] labels = model.predictClasses(test.x(), 3);
+    assertArrayEquals(labels, forest.predict(test.x()));
+    assertArrayEquals(labels, model.predictClasses(test.x()));
+    int[] best = proba.argmaxRows();
+    for (int i = 0; i < 45; i++) {
+      assertEquals(model.classes()[best[i]], labels[i], "row " + i);
+    }
+    ClassificationReport report = model.classificationReport(test.x(), test.y());
+    assertEquals(Metrics.accuracy(test.y(), labels), report.accuracy());
+    assertEquals(45, report.total());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> model.predictProba(test.x(), 0));
+    assertEquals("threads must be >= 1, got 0", e.getMessage());
   }
 
   @Test
@@ -127,7 +162,9 @@ class ForestModelTest {
             + "0 %2d %2d           0\n"
             + "1 %2d %2d           0\n",
         cm.count(0, 0), cm.count(1, 0), cm.count(0, 1), cm.count(1, 1));
-    assertEquals(expected, model.toString());
+    assertEquals(expected + "\n" + model.provenance() + "\n", model.toString());
+    assertTrue(model.toString().contains("seed 4; settings: importance=false, maxDepth=unlimited, "
+        + "mtry=2, nodeSize=1, replace=true, sampleFraction=1.0, trees=25"), model.toString());
   }
 
   @Test
