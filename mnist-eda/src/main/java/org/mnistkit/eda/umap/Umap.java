@@ -287,19 +287,28 @@ public final class Umap {
 
     private Builder() {}
 
-    /** @param v neighbours per point including itself, at least 2 (default 15) @return this */
+    /**
+     * @param v neighbours per point including itself, at least 2 (default 15)
+     * @return this
+     */
     public Builder nNeighbors(int v) {
       nNeighbors = v;
       return this;
     }
 
-    /** @param v output dimension, at least 1 (default 2) @return this */
+    /**
+     * @param v output dimension, at least 1 (default 2)
+     * @return this
+     */
     public Builder nComponents(int v) {
       nComponents = v;
       return this;
     }
 
-    /** @param v input distance (default EUCLIDEAN) @return this */
+    /**
+     * @param v input distance (default EUCLIDEAN)
+     * @return this
+     */
     public Builder metric(Metric v) {
       metric = Objects.requireNonNull(v, "metric");
       return this;
@@ -316,55 +325,82 @@ public final class Umap {
       return this;
     }
 
-    /** @param v initial SGD learning rate, &gt; 0 (default 1) @return this */
+    /**
+     * @param v initial SGD learning rate, &gt; 0 (default 1)
+     * @return this
+     */
     public Builder learningRate(double v) {
       learningRate = v;
       return this;
     }
 
-    /** @param v initialisation (default SPECTRAL) @return this */
+    /**
+     * @param v initialisation (default SPECTRAL)
+     * @return this
+     */
     public Builder init(Init v) {
       init = Objects.requireNonNull(v, "init");
       return this;
     }
 
-    /** @param v scale of embedded distances, &gt; 0 (default 1) @return this */
+    /**
+     * @param v scale of embedded distances, &gt; 0 (default 1)
+     * @return this
+     */
     public Builder spread(double v) {
       spread = v;
       return this;
     }
 
-    /** @param v minimum embedded distance, in [0, spread] (default 0.01) @return this */
+    /**
+     * @param v minimum embedded distance, in [0, spread] (default 0.01)
+     * @return this
+     */
     public Builder minDist(double v) {
       minDist = v;
       return this;
     }
 
-    /** @param v fuzzy union (1) to intersection (0) mix, in [0, 1] (default 1) @return this */
+    /**
+     * @param v fuzzy union (1) to intersection (0) mix, in [0, 1] (default 1)
+     * @return this
+     */
     public Builder setOpMixRatio(double v) {
       setOpMixRatio = v;
       return this;
     }
 
-    /** @param v neighbours assumed connected, &gt;= 1 (default 1) @return this */
+    /**
+     * @param v neighbours assumed connected, &gt;= 1 (default 1)
+     * @return this
+     */
     public Builder localConnectivity(double v) {
       localConnectivity = v;
       return this;
     }
 
-    /** @param v bandwidth of the kernel, multiplies log2(k), &gt; 0 (default 1) @return this */
+    /**
+     * @param v bandwidth of the kernel, multiplies log2(k), &gt; 0 (default 1)
+     * @return this
+     */
     public Builder bandwidth(double v) {
       bandwidth = v;
       return this;
     }
 
-    /** @param v weight of negative samples (gamma), &gt;= 0 (default 1) @return this */
+    /**
+     * @param v weight of negative samples (gamma), &gt;= 0 (default 1)
+     * @return this
+     */
     public Builder repulsionStrength(double v) {
       repulsionStrength = v;
       return this;
     }
 
-    /** @param v negative samples per positive sample, &gt; 0 (default 5) @return this */
+    /**
+     * @param v negative samples per positive sample, &gt; 0 (default 5)
+     * @return this
+     */
     public Builder negativeSampleRate(double v) {
       negativeSampleRate = v;
       return this;
@@ -395,13 +431,19 @@ public final class Umap {
       return this;
     }
 
-    /** @param v neighbour search (default AUTO) @return this */
+    /**
+     * @param v neighbour search (default AUTO)
+     * @return this
+     */
     public Builder neighborMethod(NeighborMethod v) {
       neighborMethod = Objects.requireNonNull(v, "neighborMethod");
       return this;
     }
 
-    /** @param v seed of every random choice (default 123) @return this */
+    /**
+     * @param v seed of every random choice (default 123)
+     * @return this
+     */
     public Builder seed(long v) {
       seed = v;
       return this;
@@ -427,7 +469,10 @@ public final class Umap {
       return this;
     }
 
-    /** @param v report each phase on stderr, like uwot's verbose output (default false) @return this */
+    /**
+     * @param v report each phase on stderr, like uwot's verbose output (default false)
+     * @return this
+     */
     public Builder verbose(boolean v) {
       verbose = v;
       return this;
