@@ -1,8 +1,6 @@
 package org.mnistkit.eda.umap;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
@@ -214,36 +212,6 @@ public final class Umap {
    */
   public int sgdThreads() {
     return sgdThreads;
-  }
-
-  /**
-   * @param nEpochsRun the epochs the fit ran ({@link #nEpochs(int)})
-   * @return the settings as {@link org.mnistkit.core.model.Provenance} records them, by uwot's
-   *     names in camel case: nNeighbors, nComponents, metric, nEpochs (as run), learningRate,
-   *     init, spread, minDist, setOpMixRatio, localConnectivity, bandwidth, repulsionStrength,
-   *     negativeSampleRate, a, b, pca ("none" or the dimension), neighborMethod (the seed is
-   *     recorded apart; thread counts and verbose are runtime settings and are not recorded)
-   */
-  Map<String, Object> provenanceSettings(int nEpochsRun) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("nNeighbors", nNeighbors);
-    m.put("nComponents", nComponents);
-    m.put("metric", metric);
-    m.put("nEpochs", nEpochsRun);
-    m.put("learningRate", learningRate);
-    m.put("init", init);
-    m.put("spread", spread);
-    m.put("minDist", minDist);
-    m.put("setOpMixRatio", setOpMixRatio);
-    m.put("localConnectivity", localConnectivity);
-    m.put("bandwidth", bandwidth);
-    m.put("repulsionStrength", repulsionStrength);
-    m.put("negativeSampleRate", negativeSampleRate);
-    m.put("a", a);
-    m.put("b", b);
-    m.put("pca", pca == 0 ? "none" : Integer.toString(pca));
-    m.put("neighborMethod", neighborMethod);
-    return m;
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.mnistkit.eda.umap;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.model.Provenance;
@@ -82,11 +84,42 @@ final class UmapFitter {
         centre(embedding, n, s.nComponents);
         log.say("Optimization finished (%.1f s)", log.elapsed());
       }
-      Provenance provenance = Provenance.of(x, s.provenanceSettings(nEpochs), s.seed,
+      Provenance provenance = Provenance.of(x, provenanceSettings(s, nEpochs), s.seed,
           (System.nanoTime() - start) / 1e9);
       return new UmapModel(s, x.rows(), x.cols(), data, pcaModel, knn, graph, embedding, nEpochs,
           provenance);
     }
+  }
+
+  /**
+   * @param s the settings
+   * @param nEpochsRun the epochs the fit ran ({@link Umap#nEpochs(int)})
+   * @return the settings as {@link org.mnistkit.core.model.Provenance} records them, by uwot's
+   *     names in camel case: nNeighbors, nComponents, metric, nEpochs (as run), learningRate,
+   *     init, spread, minDist, setOpMixRatio, localConnectivity, bandwidth, repulsionStrength,
+   *     negativeSampleRate, a, b, pca ("none" or the dimension), neighborMethod (the seed is
+   *     recorded apart; thread counts and verbose are runtime settings and are not recorded)
+   */
+  static Map<String, Object> provenanceSettings(Umap s, int nEpochsRun) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("nNeighbors", s.nNeighbors);
+    m.put("nComponents", s.nComponents);
+    m.put("metric", s.metric);
+    m.put("nEpochs", nEpochsRun);
+    m.put("learningRate", s.learningRate);
+    m.put("init", s.init);
+    m.put("spread", s.spread);
+    m.put("minDist", s.minDist);
+    m.put("setOpMixRatio", s.setOpMixRatio);
+    m.put("localConnectivity", s.localConnectivity);
+    m.put("bandwidth", s.bandwidth);
+    m.put("repulsionStrength", s.repulsionStrength);
+    m.put("negativeSampleRate", s.negativeSampleRate);
+    m.put("a", s.a);
+    m.put("b", s.b);
+    m.put("pca", s.pca == 0 ? "none" : Integer.toString(s.pca));
+    m.put("neighborMethod", s.neighborMethod);
+    return m;
   }
 
   private KnnGraph neighbors(FloatMatrix data, long seed, Workers workers) {

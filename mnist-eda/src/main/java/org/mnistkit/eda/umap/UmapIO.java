@@ -153,7 +153,7 @@ final class UmapIO {
       throw in.fail("the embedding and the search data must hold finite values");
     }
     if (provenance == null) {
-      provenance = Provenance.version1(n, p, s.provenanceSettings(nEpochs), s.seed);
+      provenance = Provenance.version1(n, p, UmapFitter.provenanceSettings(s, nEpochs), s.seed);
     } else if (provenance.dataShape()[0] != n || provenance.dataShape()[1] != p) {
       throw in.fail(String.format(Locale.ROOT,
           "the provenance says the UMAP was fitted on %d x %d but the model holds %d x %d",

@@ -66,9 +66,12 @@ public final class UmapModel implements Embedding {
 
   /**
    * @return where the model came from: mnistkit and Java versions, fit time (UTC) and duration,
-   *     the training data's shape and origin, the settings by uwot's names (see {@link
-   *     Umap#fit}) and the seed; for a model read from a version-1 file, {@link
-   *     Provenance#version1}
+   *     the training data's shape and origin, the seed, and the settings by uwot's names in camel
+   *     case (nNeighbors, nComponents, metric, nEpochs as run, learningRate, init, spread,
+   *     minDist, setOpMixRatio, localConnectivity, bandwidth, repulsionStrength,
+   *     negativeSampleRate, a, b, pca as "none" or the dimension, neighborMethod; thread counts
+   *     and verbose are runtime settings and are not recorded); for a model read from a
+   *     version-1 file, {@link Provenance#version1}
    */
   @Override
   public Provenance provenance() {

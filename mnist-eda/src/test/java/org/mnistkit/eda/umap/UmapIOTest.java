@@ -232,7 +232,7 @@ class UmapIOTest {
     assertEquals("5", p.settings().get("nNeighbors"));
     assertEquals("20", p.settings().get("nEpochs"));
     assertEquals("none", p.settings().get("pca"));
-    assertEquals(p, Provenance.version1(60, 8, m.settings().provenanceSettings(20), 9));
+    assertEquals(p, Provenance.version1(60, 8, UmapFitter.provenanceSettings(m.settings(), 20), 9));
     assertInstanceOf(UmapModel.class, Models.load(file));
 
     // the saved thread counts (threads 2 at byte 151, sgdThreads 1 at 155) are ignored
