@@ -3,6 +3,7 @@ package org.mnistkit.nn;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.mnistkit.nn.layers.Dense;
 import org.mnistkit.nn.layers.Initializer;
@@ -42,24 +43,20 @@ final class DenseType implements LayerType<Dense> {
 
   @Override
   public org.deeplearning4j.nn.conf.layers.Layer toDl4j(Dense d, Dl4jSite at) {
-    int fanIn = at.input()[0];
     if (at.output()) {
-      return new OutputLayer.Builder(NetworkFactory.lossFunction(at.loss()))
-          .nOut(d.units())
-          .activation(NetworkFactory.activation(d.activation()))
-          .weightInit(NetworkFactory.weightInit(d.kernelInitializer(), fanIn))
-          .biasInit(d.biasInitializer() == Initializer.ONES ? 1 : 0)
-          .hasBias(d.useBias())
+      return common(new OutputLayer.Builder(NetworkFactory.lossFunction(at.loss())), d, at).hasBias(d.useBias())
           .build();
     }
-    DenseLayer hidden = new DenseLayer.Builder()
-        .nOut(d.units())
+    return LeanDenseConf.of(common(new DenseLayer.Builder(), d, at).hasBias(d.useBias()).build(),
+        at.firstOnFeatures());
+  }
+
+  /** Sets what hidden and output dense layers share: units, activation, initializers. */
+  private static <B extends FeedForwardLayer.Builder<B>> B common(B builder, Dense d, Dl4jSite at) {
+    return builder.nOut(d.units())
         .activation(NetworkFactory.activation(d.activation()))
-        .weightInit(NetworkFactory.weightInit(d.kernelInitializer(), fanIn))
-        .biasInit(d.biasInitializer() == Initializer.ONES ? 1 : 0)
-        .hasBias(d.useBias())
-        .build();
-    return LeanDenseConf.of(hidden, at.firstOnFeatures());
+        .weightInit(NetworkFactory.weightInit(d.kernelInitializer(), at.input()[0]))
+        .biasInit(d.biasInitializer() == Initializer.ONES ? 1 : 0);
   }
 
   @Override

@@ -194,8 +194,8 @@ public final class FitOptions {
     }
 
     /** @param callbacks appended to the callbacks, in order */
-    public Builder callbacks(List<? extends Callback> list) {
-      list.forEach(this::callback);
+    public Builder callbacks(List<? extends Callback> callbacks) {
+      callbacks.forEach(this::callback);
       return this;
     }
 
