@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The random forest at the walkthrough's size (3000 sampled rows, 500 trees) and at full size
- * (60000 rows, 100 trees): one fit per invocation, and predicting the 10000 test images. Quick
+ * (60000 rows, 100 trees): one fit per invocation ({@link PredictBenchmark} predicts). Quick
  * subset: {@code -p trainRows=3000}.
  */
 @State(Scope.Benchmark)
@@ -34,28 +34,22 @@ public class ForestBenchmark {
   @Param({"3000", "60000"})
   public int trainRows;
 
-  /** Test rows to predict. */
-  @Param({"10000"})
-  public int testRows;
-
   /** Worker threads; 0 means all cores. */
   @Param({"0"})
   public int threads;
 
   MnistState data;
   RandomForest forest;
-  RandomForestModel model;
 
-  /** Loads and scales the data and fits one model for the predict benchmark. */
+  /** Loads and scales the data. */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    data = new MnistState(trainRows, testRows, 123);
+    data = new MnistState(trainRows, 1, 123);
     RandomForest.Builder b = RandomForest.builder().trees(trainRows >= 60000 ? 100 : 500).seed(123);
     if (threads > 0) {
       b.threads(threads);
     }
     forest = b.build();
-    model = forest.fit(data.trainX, data.trainY);
   }
 
   /** @return a forest fitted on the training rows */
@@ -64,9 +58,4 @@ public class ForestBenchmark {
     return forest.fit(data.trainX, data.trainY);
   }
 
-  /** @return predictions for the test rows */
-  @Benchmark
-  public int[] predict() {
-    return model.predict(data.testX);
-  }
 }

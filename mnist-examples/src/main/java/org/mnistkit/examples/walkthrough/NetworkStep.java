@@ -1,12 +1,12 @@
 package org.mnistkit.examples.walkthrough;
 
-import static org.mnistkit.nn.Activation.RELU;
-import static org.mnistkit.nn.Activation.SOFTMAX;
-import static org.mnistkit.nn.Layers.conv2d;
-import static org.mnistkit.nn.Layers.dense;
-import static org.mnistkit.nn.Layers.dropout;
-import static org.mnistkit.nn.Layers.flatten;
-import static org.mnistkit.nn.Layers.maxPooling2d;
+import static org.mnistkit.nn.layers.Activation.RELU;
+import static org.mnistkit.nn.layers.Activation.SOFTMAX;
+import static org.mnistkit.nn.layers.Layers.conv2d;
+import static org.mnistkit.nn.layers.Layers.dense;
+import static org.mnistkit.nn.layers.Layers.dropout;
+import static org.mnistkit.nn.layers.Layers.flatten;
+import static org.mnistkit.nn.layers.Layers.maxPooling2d;
 
 import java.io.IOException;
 import java.io.PrintStream;
