@@ -244,7 +244,8 @@ public final class UmapModel implements Embedding {
    * header, provenance and block tags, where d is the search data's columns without PCA (0 with
    * it) and m the fuzzy graph's entries (about 1.3 n nNeighbors). Measured for MNIST with
    * nNeighbors 15 and pca 50: 5.8 MB for 10000 images (2.2 MB PCA, 2.4 MB fuzzy graph, 1.2 MB
-   * neighbours) and 34 MB for 60000, written in about 15 and 50 ms. Written atomically: a save
+   * neighbours) and 34 MB for 60000, written in about 15 and 50 ms and read back in about 30
+   * and 40 ms (format version 2, on a shared 2-core machine). Written atomically: a save
    * that fails half-way leaves the file that was there untouched and no temporary file behind.
    *
    * @param file the file to create or replace; its folder is created when missing
