@@ -42,13 +42,19 @@ public class PredictBenchmark {
   @Param({"0"})
   public int threads;
 
+  /** Training rows per model, as in the walkthrough; tests make them smaller. */
+  int forestTrainRows = 3000;
+  int networkTrainRows = 60000;
+  /** Test rows to predict. */
+  int testRows = 10000;
+
   MnistState data;
   Classifier classifier;
 
   /** Loads the data and fits the classifier once. */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    data = new MnistState("forest".equals(model) ? 3000 : 60000, 10000, 123);
+    data = new MnistState("forest".equals(model) ? forestTrainRows : networkTrainRows, testRows, 123);
     classifier = fit(model, data);
   }
 
@@ -64,7 +70,7 @@ public class PredictBenchmark {
     };
   }
 
-  /** @return the predicted labels of the 10000 test images */
+  /** @return the predicted labels of the test images */
   @Benchmark
   public int[] predictClasses() {
     return classifier.predictClasses(data.testX, threads > 0 ? threads : Workers.defaultThreads());

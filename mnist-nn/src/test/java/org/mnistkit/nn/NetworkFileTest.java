@@ -104,6 +104,8 @@ class NetworkFileTest {
     FloatMatrix expected = rows(resource("network-v1.proba.txt"));
     assertClose(expected, v1.predict(probe), 1e-6);
     assertClose(expected, v1.predictProba(probe, 2), 1e-6);
+    Sequential anyKind = assertInstanceOf(Sequential.class, Models.load(resource("network-v1.mknn")));
+    assertClose(expected, anyKind.predictProba(probe), 1e-6);
     Provenance p = v1.provenance();
     assertTrue(p.mnistkitVersion().contains("format version 1"), p.toString());
     assertEquals("rmsprop", p.settings().get("optimizer"));

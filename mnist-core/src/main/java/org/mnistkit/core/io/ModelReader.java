@@ -274,6 +274,21 @@ public final class ModelReader implements Closeable {
   }
 
   /**
+   * Reads a section of a model that exists in both layouts: a block with this tag in version 2
+   * and later, the same fields one after another, without a block, in version 1.
+   *
+   * @param tag the block's tag in version 2 and later
+   * @param fields reads the section's fields
+   * @param <T> what the section holds
+   * @return what fields returned
+   * @throws FileFormatException as {@link #block}
+   * @throws IOException when reading fails
+   */
+  public <T> T section(String tag, Block<T> fields) throws IOException {
+    return version == 1 ? fields.readFrom(this) : block(tag, fields);
+  }
+
+  /**
    * Reads and checks the header of a nested version-1 block (a PCA inside a version-1 UMAP file).
    *
    * @param magic the expected magic number

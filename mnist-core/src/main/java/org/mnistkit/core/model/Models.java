@@ -30,18 +30,18 @@ public final class Models {
    * @throws IOException when reading fails
    */
   public static FittedModel load(Path file) throws IOException {
-    int magic;
+    byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(4);
-      if (head.length < 4) {
-        throw new FileFormatException(file, "not a mnistkit model file: " + head.length
-            + " bytes is too short");
-      }
-      magic = ByteBuffer.wrap(head).getInt();
+      head = in.readNBytes(16);
     }
+    if (head.length < 4) {
+      throw new FileFormatException(file, "not a mnistkit model file: " + head.length
+          + " bytes is too short");
+    }
+    int magic = ByteBuffer.wrap(head).getInt();
     List<String> known = new ArrayList<>();
     for (ModelLoader loader : ServiceLoader.load(ModelLoader.class, Models.class.getClassLoader())) {
-      if (loader.format().magicNumber() == magic) {
+      if (loader.reads(head)) {
         return loader.load(file);
       }
       known.add(loader.format().describe());

@@ -126,14 +126,6 @@ final class PcaIO {
     });
   }
 
-  /**
-   * Reads a section: a block with this tag in version 2 and later, the same fields without a
-   * block in version 1.
-   */
-  static <T> T section(ModelReader in, String tag, ModelReader.Block<T> fields)
-      throws IOException {
-    return in.version() == 1 ? fields.readFrom(in) : in.block(tag, fields);
-  }
 
   /**
    * Reads the model's sections after the header (and, for a nested PCA, its provenance).
@@ -141,13 +133,13 @@ final class PcaIO {
    * @param provenance the model's provenance, or null for version 1, which has none
    */
   private static PcaModel readBody(ModelReader in, Provenance provenance) throws IOException {
-    int[] shape = section(in, "shape", r -> new int[] {r.readCount("nRows", 1, Integer.MAX_VALUE),
+    int[] shape = in.section("shape", r -> new int[] {r.readCount("nRows", 1, Integer.MAX_VALUE),
         r.readCount("nCols", 1, Integer.MAX_VALUE)});
     int n = shape[0];
     int p = shape[1];
-    Pca settings = section(in, "settings", PcaIO::readSettings);
-    Columns columns = section(in, "columns", r -> readColumns(r, settings, p));
-    SvdResult svd = section(in, "svd", r -> readSvd(r, settings, n, p));
+    Pca settings = in.section("settings", PcaIO::readSettings);
+    Columns columns = in.section("columns", r -> readColumns(r, settings, p));
+    SvdResult svd = in.section("svd", r -> readSvd(r, settings, n, p));
     if (provenance == null) {
       provenance = Provenance.version1(n, p, settings.provenanceSettings(), settings.seed());
     } else if (provenance.dataShape()[0] != n || provenance.dataShape()[1] != p) {

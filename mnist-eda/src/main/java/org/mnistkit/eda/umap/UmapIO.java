@@ -122,14 +122,6 @@ final class UmapIO {
     out.writeLong(s.seed);
   }
 
-  /**
-   * Reads a section: a block with this tag in version 2 and later, the same fields without a
-   * block in version 1.
-   */
-  private static <T> T section(ModelReader in, String tag, ModelReader.Block<T> fields)
-      throws IOException {
-    return in.version() == 1 ? fields.readFrom(in) : in.block(tag, fields);
-  }
 
   /**
    * Reads the model's sections after the header.
@@ -137,17 +129,17 @@ final class UmapIO {
    * @param provenance the model's provenance, or null for version 1, which has none
    */
   private static UmapModel readBody(ModelReader in, Provenance provenance) throws IOException {
-    int[] fit = section(in, "fit", r -> new int[] {r.readCount("nRows", 1, Integer.MAX_VALUE),
+    int[] fit = in.section("fit", r -> new int[] {r.readCount("nRows", 1, Integer.MAX_VALUE),
         r.readCount("nCols", 1, Integer.MAX_VALUE), r.readCount("nEpochs", 0, Integer.MAX_VALUE)});
     int n = fit[0];
     int p = fit[1];
     int nEpochs = fit[2];
-    Umap s = section(in, "settings", UmapIO::readSettings);
-    PcaModel pca = section(in, "pca", r -> readPca(r, s, n, p));
-    FloatMatrix search = section(in, "search", r -> readSearch(r, pca, n, p));
-    KnnGraph knn = section(in, "neighbors", r -> readNeighbors(r, s, n));
-    FuzzyGraph graph = section(in, "graph", r -> readGraph(r, n));
-    FloatMatrix embedding = section(in, "embedding",
+    Umap s = in.section("settings", UmapIO::readSettings);
+    PcaModel pca = in.section("pca", r -> readPca(r, s, n, p));
+    FloatMatrix search = in.section("search", r -> readSearch(r, pca, n, p));
+    KnnGraph knn = in.section("neighbors", r -> readNeighbors(r, s, n));
+    FuzzyGraph graph = in.section("graph", r -> readGraph(r, n));
+    FloatMatrix embedding = in.section("embedding",
         r -> r.readMatrix(n, s.nComponents, "embedding"));
     if (embedding.indexOfNonFinite() >= 0 || search.indexOfNonFinite() >= 0) {
       throw in.fail("the embedding and the search data must hold finite values");
