@@ -121,8 +121,7 @@ public final class ModelReader implements Closeable {
           throw reader.fail(String.format(Locale.ROOT, "names its kind '%s', expected '%s'", kind,
               format.kind()));
         }
-        reader.provenance = reader.block("provenance",
-            r -> Provenance.fromProperties(r.readProperties(), file));
+        reader.provenance = reader.readProvenance();
       }
       return reader;
     } catch (IOException | RuntimeException e) {
@@ -271,6 +270,19 @@ public final class ModelReader implements Closeable {
     }
     end = blockEnds.pop();
     return value;
+  }
+
+  /**
+   * Reads a block written by {@link ModelWriter#writeProvenance}; {@link #open} reads the model's
+   * own, a model that holds another (UMAP's PCA) reads that one's with this.
+   *
+   * @return the provenance
+   * @throws FileFormatException when the next block is not "provenance" or an entry is missing or
+   *     does not parse
+   * @throws IOException when reading fails
+   */
+  public Provenance readProvenance() throws IOException {
+    return block("provenance", r -> Provenance.fromProperties(r.readProperties(), file));
   }
 
   /**

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.Objects;
 import java.util.zip.CRC32;
 import org.mnistkit.core.model.Provenance;
@@ -79,7 +78,7 @@ public final class ModelWriter {
       out.writeInt(format.magicNumber());
       out.writeInt(format.version());
       out.writeName(format.kind());
-      out.block("provenance", o -> o.writeText(properties(provenance.toProperties())));
+      out.writeProvenance(provenance);
       body.writeTo(out);
       if (!out.openBlocks.isEmpty()) {
         throw new IllegalStateException(out.openBlocks.size() + " block(s) left open");
@@ -90,10 +89,19 @@ public final class ModelWriter {
     });
   }
 
-  private static String properties(Map<String, String> entries) {
+  /**
+   * Writes a "provenance" block: one sorted {@code key=value} line per entry of {@link
+   * Provenance#toProperties()}. {@link #write} writes the model's own first; a model that holds
+   * another (UMAP's PCA) writes that one's inside its block. Read by {@link
+   * ModelReader#readProvenance}.
+   *
+   * @param provenance the provenance
+   * @throws IOException when writing fails
+   */
+  public void writeProvenance(Provenance provenance) throws IOException {
     StringBuilder text = new StringBuilder();
-    entries.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-    return text.toString();
+    provenance.toProperties().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    block("provenance", o -> o.writeText(text.toString()));
   }
 
   /** CRC-32 of the first {@code length} bytes of the channel. */

@@ -67,7 +67,7 @@ final class PcaIO {
 
   /** Writes the provenance block and the model's blocks, as a UMAP file holds them. */
   static void writeNested(PcaModel m, ModelWriter out) throws IOException {
-    out.block("provenance", o -> o.writeText(properties(m.provenance())));
+    out.writeProvenance(m.provenance());
     writeBody(m, out);
   }
 
@@ -77,16 +77,7 @@ final class PcaIO {
       in.header(FORMAT.magicNumber(), 1, "PCA block");
       return readBody(in, null);
     }
-    Provenance provenance = in.block("provenance",
-        r -> Provenance.fromProperties(r.readProperties(), r.file()));
-    return readBody(in, provenance);
-  }
-
-  /** @return the provenance's entries as {@code key=value} lines, as ModelWriter writes them */
-  private static String properties(Provenance p) {
-    StringBuilder text = new StringBuilder();
-    p.toProperties().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-    return text.toString();
+    return readBody(in, in.readProvenance());
   }
 
   /** Writes the blocks "shape", "settings", "columns" and "svd". */
