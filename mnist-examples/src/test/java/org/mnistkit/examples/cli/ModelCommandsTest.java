@@ -1,6 +1,8 @@
 package org.mnistkit.examples.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +13,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistkit.core.data.Mnist;
+import org.mnistkit.core.model.Classifier;
+import org.mnistkit.core.model.FittedModel;
+import org.mnistkit.core.model.Models;
+import org.mnistkit.core.tensor.FloatMatrix;
 
 class ModelCommandsTest {
 
@@ -49,6 +56,42 @@ class ModelCommandsTest {
     List<String> lines = Files.readAllLines(csv);
     assertEquals(28, lines.size());
     assertEquals(28, lines.get(0).split(",").length);
+  }
+
+  @Test
+  void forestSavesAModelThatLoadsWithItsProvenanceAndExportsOnnx() throws IOException {
+    TinyMnist.write(dir, 60, 20);
+    Path model = dir.resolve("models/forest.mkrf");
+    Path onnx = dir.resolve("models/forest.onnx");
+    assertEquals(0, cli.run("forest", "--data-dir", dir.toString(), "--train-size", "40", "--trees", "10",
+        "--seed", "7", "--threads", "2", "--save", model.toString(), "--export-onnx", onnx.toString(), "--json"),
+        cli.err.toString());
+    JsonNode j = json();
+    assertEquals(model.toAbsolutePath().toString(), j.get("model_file").asText());
+    assertEquals(onnx.toAbsolutePath().toString(), j.get("onnx_file").asText());
+    FittedModel loaded = Models.load(model);
+    Classifier forest = assertInstanceOf(Classifier.class, loaded);
+    assertEquals(7, loaded.provenance().seed());
+    assertEquals("10", loaded.provenance().settings().get("trees"));
+    assertArrayEquals(new int[] {40, 784}, loaded.provenance().dataShape());
+    // the saved forest predicts the test images as the command scored them
+    FloatMatrix test = Mnist.load(dir).test().toScaledMatrix();
+    int[] labels = Mnist.load(dir).test().labels();
+    assertEquals(j.get("accuracy").asDouble(), forest.classificationReport(test, labels).accuracy(), 1e-12);
+    assertTrue(Files.size(onnx) > 1000, "an ONNX graph with 10 trees");
+  }
+
+  @Test
+  void anUnwritableModelFileFailsBeforeAnyWork() throws IOException {
+    TinyMnist.write(dir, 60, 20);
+    Path plain = Files.writeString(dir.resolve("plain"), "x");
+    assertEquals(1, cli.run("nn", "--data-dir", dir.toString(), "--epochs", "50", "--export-onnx",
+        plain.resolve("mlp.onnx").toString()));
+    assertTrue(cli.err.toString().contains("--export-onnx " + plain.resolve("mlp.onnx") + " cannot be written: "),
+        cli.err.toString());
+    assertEquals(1, cli.run("forest", "--data-dir", dir.toString(), "--save", dir.toString()));
+    assertTrue(cli.err.toString().contains("--save " + dir + " is a folder; give a file name"), cli.err.toString());
+    assertEquals("x", Files.readString(plain));
   }
 
   @Test

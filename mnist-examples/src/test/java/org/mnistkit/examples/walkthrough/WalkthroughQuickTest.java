@@ -52,6 +52,10 @@ class WalkthroughQuickTest {
     assertTrue(result.umap().knn15Purity() > 0.8 && result.umap().knn15Purity() <= 1,
         "UMAP purity " + result.umap().knn15Purity());
     assertTrue(result.umap().trustworthiness() > 0.8 && result.umap().trustworthiness() <= 1);
+    // 1000 test images placed by Embedding.transform land among training points of their digit
+    assertEquals(1000, result.umap().placedTestRows());
+    assertTrue(result.umap().placedKnn15Accuracy() > 0.8 && result.umap().placedKnn15Accuracy() <= 1,
+        "placed test images' kNN vote accuracy " + result.umap().placedKnn15Accuracy());
     ModelSummary nn = result.network().summary();
     assertEquals(407050, result.network().parameters());
     // 3 RMSprop epochs on 10000 images, evaluated on 2000: 0.8915 to 0.9185 over seeds 1, 2, 7 and
@@ -62,6 +66,11 @@ class WalkthroughQuickTest {
     assertTrue(forest.accuracy() > 0.8 && forest.accuracy() <= 1, "forest accuracy " + forest.accuracy());
     assertTrue(forest.kappa() > 0.7 && forest.macroF1() > 0.7);
     assertEquals(2000, forest.testRows());
+    assertEquals(2000, nn.testRows());
+    assertEquals(2000, java.util.Arrays.stream(forest.confusionMatrix()).flatMapToLong(java.util.Arrays::stream).sum());
+    assertTrue(forest.provenance().contains("data: 1000 x 784 from mnist train (sha256 train-images-idx3-ubyte "
+        + "ba891046e650..."), forest.provenance());
+    assertTrue(nn.provenance().contains("data: 10000 x 784 from mnist train"), nn.provenance());
     assertEquals(List.of("dense network", "random forest"),
         result.comparison().stream().map(ModelSummary::model).toList());
     assertTrue(Double.isFinite(result.totalSeconds()) && result.totalSeconds() > 0);
@@ -89,5 +98,7 @@ class WalkthroughQuickTest {
     assertTrue(html.contains(Walkthrough.fmt(result.umap().knn15Purity())), "UMAP purity in report");
     assertTrue(html.contains(Walkthrough.fmt(result.network().summary().accuracy())), "network accuracy in report");
     assertTrue(console.contains("== 8. Comparison =="), console);
+    assertEquals(2, html.split("<pre class=\"provenance\">fitted by mnistkit ", -1).length - 1,
+        "the report shows both models' provenance");
   }
 }
