@@ -3,29 +3,20 @@ package org.mnistkit.nn;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import me.tongfei.progressbar.ProgressBarRenderer;
-import me.tongfei.progressbar.ProgressState;
 
 /**
  * Renders a progress bar as Keras's Progbar does (verbose = 1): while an epoch runs
  * <pre>128/469 [=======&gt;......................] - ETA: 6s - loss: 0.3817 - accuracy: 0.8912</pre>
  * and when it ends
  * <pre>469/469 [==============================] - 9s 19ms/step - loss: 0.2573 - accuracy: 0.9254</pre>
- * Steps are batches; the metrics (the progress bar's extra message) are running means over the
+ * Steps are batches; the metrics are running means over the
  * epoch so far. Formatting follows Keras 2's Progbar: 30-character bar, ETA as "Ns", "m:ss" or
  * "h:mm:ss", time per step in s, ms or us, values with 4 decimals (or 4-digit exponent notation
  * below 1e-3).
  */
-final class ProgressLine implements ProgressBarRenderer {
+final class ProgressLine {
 
   static final int BAR_WIDTH = 30;
-
-  @Override
-  public String render(ProgressState state, int maxLength) {
-    String line = format(state.getCurrent(), state.getMax(), state.getTotalElapsed(), !state.isAlive(),
-        state.getExtraMessage());
-    return maxLength > 0 && line.length() > maxLength ? line.substring(0, maxLength) : line;
-  }
 
   /**
    * @param current steps done

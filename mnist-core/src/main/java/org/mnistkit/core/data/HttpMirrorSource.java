@@ -15,13 +15,9 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * An HTTPS mirror serving the files as {@code base + name + ".gz"} or {@code base + name}, fetched
@@ -32,11 +28,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class HttpMirrorSource implements DatasetSource {
 
-  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "mnistkit-download-watchdog");
-    t.setDaemon(true);
-    return t;
-  });
+  /** One daemon thread for every download's idle check; it ends one second after the last download. */
+  private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
   private static final long PROGRESS_MIN_BYTES = 1 << 20;
 
   private final URI base;
@@ -48,6 +41,18 @@ final class HttpMirrorSource implements DatasetSource {
     this.base = s.endsWith("/") ? base : URI.create(s + "/");
     this.client = client;
     this.settings = settings;
+  }
+
+  private static ScheduledThreadPoolExecutor watchdog() {
+    ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "mnistkit-download-watchdog");
+      t.setDaemon(true);
+      return t;
+    });
+    e.setRemoveOnCancelPolicy(true);
+    e.setKeepAliveTime(1, TimeUnit.SECONDS);
+    e.allowCoreThreadTimeOut(true);
+    return e;
   }
 
   @Override
@@ -132,7 +137,7 @@ final class HttpMirrorSource implements DatasetSource {
         }
       }
     }, 100, 100, TimeUnit.MILLISECONDS);
-    try (ProgressBar bar = progressBar(file, length)) {
+    try (DownloadProgress bar = progressBar(file, length)) {
       InputStream in = bar == null ? watched : new ProgressInputStream(watched, bar);
       sink.accept(file, in);
     } catch (IOException e) {
@@ -162,13 +167,11 @@ final class HttpMirrorSource implements DatasetSource {
     return false;
   }
 
-  private ProgressBar progressBar(DatasetFile file, long length) {
+  private DownloadProgress progressBar(DatasetFile file, long length) {
     if (!settings.progress() || length < PROGRESS_MIN_BYTES) {
       return null;
     }
-    return new ProgressBarBuilder().setTaskName(file.name()).setInitialMax(length)
-        .setUnit(" MiB", 1 << 20).setStyle(ProgressBarStyle.ASCII).showSpeed()
-        .setUpdateIntervalMillis(250).build();
+    return new DownloadProgress(file.name(), length, System.err, System.console() != null);
   }
 
   private static void sleep(long millis) throws InterruptedIOException {
@@ -205,9 +208,9 @@ final class HttpMirrorSource implements DatasetSource {
 
   /** Steps a progress bar by the bytes read. */
   private static final class ProgressInputStream extends FilterInputStream {
-    private final ProgressBar bar;
+    private final DownloadProgress bar;
 
-    ProgressInputStream(InputStream in, ProgressBar bar) {
+    ProgressInputStream(InputStream in, DownloadProgress bar) {
       super(in);
       this.bar = bar;
     }
@@ -216,7 +219,7 @@ final class HttpMirrorSource implements DatasetSource {
     public int read() throws IOException {
       int b = super.read();
       if (b >= 0) {
-        bar.step();
+        bar.stepBy(1);
       }
       return b;
     }

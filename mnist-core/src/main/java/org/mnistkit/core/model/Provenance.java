@@ -108,7 +108,7 @@ public final class Provenance {
     return out;
   }
 
-  /** @return the version of mnistkit on the class path, from mnist-core's build, such as {@code 0.1.0-SNAPSHOT} */
+  /** @return the version of mnistkit on the class path, from mnist-core's build, such as {@code 0.2.0-SNAPSHOT} */
   public static String libraryVersion() {
     try (InputStream in = Provenance.class.getResourceAsStream("version.properties")) {
       Properties p = new Properties();

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * Every subcommand takes the {@link CommonOptions}. Errors are printed as one line on stderr
  * (exit code 1); bad options print the usage (exit code 2).
  */
-@Command(name = "mnistkit", mixinStandardHelpOptions = true, version = "mnistkit 0.1.0-SNAPSHOT",
+@Command(name = "mnistkit", mixinStandardHelpOptions = true, versionProvider = MnistkitCommand.Version.class,
     description = "MNIST in Java: load, explore, train a network and a random forest, compare.",
     subcommands = {DataCommand.class, WalkthroughCommand.class, NnCommand.class, ForestCommand.class, SvdCommand.class,
         UmapCommand.class,
@@ -49,5 +49,13 @@ public final class MnistkitCommand implements Runnable {
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
     System.exit(commandLine().execute(args));
+  }
+
+  /** {@code --version}: the version mnist-core was built with, so that it never differs from the POM's. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"mnistkit " + org.mnistkit.core.model.Provenance.libraryVersion()};
+    }
   }
 }
