@@ -45,4 +45,9 @@ def expected = (9..5).collect { Math.sqrt(300d * (10 + 5 * it)) }
   def origin = new File(versions[0], 'maven-metadata-mnistkit-staging.xml')
   if (!origin.isFile()) fail("$a was not resolved from the staged repository (no $origin.name)")
 }
+
+// the README's tour is this program, word for word
+def readme = new File(basedir, '../../../../README.md').text
+def tour = new File(basedir, 'src/main/java/Tour.java').text
+if (!readme.contains('```java\n' + tour + '```')) fail('README.md does not show src/main/java/Tour.java as it is')
 return true
