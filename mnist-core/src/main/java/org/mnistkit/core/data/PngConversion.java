@@ -60,7 +60,11 @@ public record PngConversion(int size, Inversion inversion) {
     }
   }
 
-  /** @throws IllegalArgumentException when size is outside 1..1024 */
+  /**
+   * @param size the side of the output images in pixels, 1..1024
+   * @param inversion when to invert
+   * @throws IllegalArgumentException when size is outside 1..1024
+   */
   public PngConversion {
     Objects.requireNonNull(inversion, "inversion");
     if (size < 1 || size > 1024) {
