@@ -27,11 +27,6 @@ public enum CsvLabelColumn {
    * @throws IllegalArgumentException for any other name
    */
   public static CsvLabelColumn parse(String name) {
-    for (CsvLabelColumn c : values()) {
-      if (c.name().equalsIgnoreCase(name.strip())) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException("unknown label column '" + name + "'; expected auto, first, last or none");
+    return OptionNames.parse(values(), c -> c.name().toLowerCase(java.util.Locale.ROOT), name, "label column");
   }
 }

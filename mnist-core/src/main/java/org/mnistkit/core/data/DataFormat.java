@@ -52,12 +52,7 @@ public enum DataFormat {
    * @throws IllegalArgumentException for any other name, listing the valid ones
    */
   public static DataFormat parse(String name) {
-    for (DataFormat f : values()) {
-      if (f.cliName.equalsIgnoreCase(name.strip())) {
-        return f;
-      }
-    }
-    throw new IllegalArgumentException("unknown data format '" + name + "'; expected idx, csv or png-folder");
+    return OptionNames.parse(values(), DataFormat::cliName, name, "data format");
   }
 
   /**

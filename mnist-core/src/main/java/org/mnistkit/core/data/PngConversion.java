@@ -51,12 +51,7 @@ public record PngConversion(int size, Inversion inversion) {
      * @throws IllegalArgumentException for any other name
      */
     public static Inversion parse(String name) {
-      for (Inversion i : values()) {
-        if (i.name().equalsIgnoreCase(name.strip())) {
-          return i;
-        }
-      }
-      throw new IllegalArgumentException("unknown inversion '" + name + "'; expected auto, always or never");
+      return OptionNames.parse(values(), i -> i.name().toLowerCase(Locale.ROOT), name, "inversion");
     }
   }
 

@@ -73,6 +73,9 @@ class CsvImagesReaderTest {
       out.write(Files.readAllBytes(first));
     }
     assertEquals(X, CsvImagesReader.readSplit(gz, CsvLabelColumn.AUTO).images());
+    assertEquals(CsvLabelColumn.LAST, CsvLabelColumn.parse(" Last "));
+    assertEquals("unknown label column 'middle'; expected auto, first, last or none",
+        assertThrows(IllegalArgumentException.class, () -> CsvLabelColumn.parse("middle")).getMessage());
   }
 
   @Test

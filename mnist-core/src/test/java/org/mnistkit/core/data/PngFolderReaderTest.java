@@ -72,6 +72,9 @@ class PngFolderReaderTest {
     assertArrayEquals(new int[] {0, 0, 0, 0, 255, 0, 0, 0, 0}, grey(auto.toGrey(mnist)));
     PngConversion always = new PngConversion(3, PngConversion.Inversion.ALWAYS);
     assertArrayEquals(new int[] {255, 255, 255, 255, 0, 255, 255, 255, 255}, grey(always.toGrey(mnist)));
+    assertEquals(PngConversion.Inversion.NEVER, PngConversion.Inversion.parse("never"));
+    assertEquals("unknown inversion 'yes'; expected auto, always or never",
+        assertThrows(IllegalArgumentException.class, () -> PngConversion.Inversion.parse("yes")).getMessage());
     assertEquals("size must be in 1..1024, got 0",
         assertThrows(IllegalArgumentException.class, () -> new PngConversion(0, PngConversion.Inversion.AUTO))
             .getMessage());
