@@ -16,6 +16,10 @@ import org.mnistkit.core.tensor.Sampling;
  * array of unsigned bytes (0 = background, 255 = ink for MNIST) and labels are ints in
  * 0..numClasses-1.
  *
+ * <p>A split may also come without labels ({@link #unlabeled}), such as the test file of Kaggle's
+ * Digit Recognizer: it can be reshaped, scaled, transformed and predicted, but every method that
+ * returns labels throws {@link IllegalStateException} saying so.
+ *
  * <p>Immutable: the image array is never exposed for writing and {@link #labels()} returns a copy.
  */
 public final class LabeledImages {
@@ -24,6 +28,7 @@ public final class LabeledImages {
   private final int[] labels;
   private final int numClasses;
   private final DataOrigin origin; // null when unknown
+  private final boolean hasLabels;
 
   /**
    * @param images a UBYTE array of shape [n, height, width]
@@ -55,6 +60,7 @@ public final class LabeledImages {
     this.labels = labels.clone();
     this.numClasses = numClasses;
     this.origin = null;
+    this.hasLabels = true;
   }
 
   private LabeledImages(LabeledImages split, DataOrigin origin) {
@@ -62,6 +68,45 @@ public final class LabeledImages {
     this.labels = split.labels;
     this.numClasses = split.numClasses;
     this.origin = origin;
+    this.hasLabels = split.hasLabels;
+  }
+
+  private LabeledImages(IdxArray images, int numClasses) {
+    this(images, new int[images.dim(0)], numClasses);
+  }
+
+  private LabeledImages(LabeledImages labelled, boolean hasLabels) {
+    this.images = labelled.images;
+    this.labels = labelled.labels;
+    this.numClasses = labelled.numClasses;
+    this.origin = labelled.origin;
+    this.hasLabels = hasLabels;
+  }
+
+  /**
+   * A split without labels, for prediction only (Kaggle's {@code test.csv}, images to classify).
+   * {@link #labels()}, {@link #label(int)}, {@link #labelCounts()} and {@link #toCategorical()}
+   * throw {@link IllegalStateException}; everything else works as for a labelled split.
+   *
+   * @param images a UBYTE array of shape [n, height, width]
+   * @param numClasses the number of classes of the labelled data it goes with, at least 1
+   * @return the split
+   * @throws IllegalArgumentException when the image array is not rank-3 UBYTE or numClasses &lt; 1
+   */
+  public static LabeledImages unlabeled(IdxArray images, int numClasses) {
+    return new LabeledImages(new LabeledImages(images, numClasses), false);
+  }
+
+  /** @return false for a split made with {@link #unlabeled}, which has images only */
+  public boolean hasLabels() {
+    return hasLabels;
+  }
+
+  private void requireLabels() {
+    if (!hasLabels) {
+      throw new IllegalStateException("these " + size() + " images have no labels (read from a file without a "
+          + "label column, such as Kaggle's test.csv); they can be predicted but not scored or trained on");
+    }
   }
 
   /**
@@ -110,16 +155,22 @@ public final class LabeledImages {
     return images;
   }
 
-  /** @return a copy of the n labels */
+  /**
+   * @return a copy of the n labels
+   * @throws IllegalStateException when the split has no labels ({@link #hasLabels()})
+   */
   public int[] labels() {
+    requireLabels();
     return labels.clone();
   }
 
   /**
    * @param i image index, 0..n-1
    * @return its label
+   * @throws IllegalStateException when the split has no labels ({@link #hasLabels()})
    */
   public int label(int i) {
+    requireLabels();
     return labels[i];
   }
 
@@ -132,8 +183,12 @@ public final class LabeledImages {
     return images.slice(i);
   }
 
-  /** @return how many images carry each label, a length-numClasses array */
+  /**
+   * @return how many images carry each label, a length-numClasses array
+   * @throws IllegalStateException when the split has no labels ({@link #hasLabels()})
+   */
   public int[] labelCounts() {
+    requireLabels();
     int[] counts = new int[numClasses];
     for (int l : labels) {
       counts[l]++;
@@ -161,8 +216,12 @@ public final class LabeledImages {
     return toMatrix().divideInPlace(255f);
   }
 
-  /** @return the labels one-hot encoded, a new n x numClasses matrix ({@code to_categorical}) */
+  /**
+   * @return the labels one-hot encoded, a new n x numClasses matrix ({@code to_categorical})
+   * @throws IllegalStateException when the split has no labels ({@link #hasLabels()})
+   */
   public FloatMatrix toCategorical() {
+    requireLabels();
     return Categorical.toCategorical(labels, numClasses);
   }
 
@@ -180,7 +239,34 @@ public final class LabeledImages {
       Objects.checkIndex(indices[i], size());
       outLabels[i] = labels[indices[i]];
     }
-    return new LabeledImages(images.select(indices), outLabels, numClasses).withOrigin(origin);
+    return new LabeledImages(new LabeledImages(images.select(indices), outLabels, numClasses).withOrigin(origin),
+        hasLabels);
+  }
+
+  /**
+   * Transposes every image: pixel (r, c) becomes pixel (c, r), so [n, h, w] becomes [n, w, h]. The
+   * EMNIST files (Cohen, Afshar, Tapson and van Schaik 2017, "EMNIST: an extension of MNIST to
+   * handwritten letters") store each image transposed relative to MNIST; one call turns them
+   * upright. Applying it twice gives the original images.
+   *
+   * @return a new split with the transposed images and the same labels and origin
+   */
+  public LabeledImages transposeImages() {
+    int n = size();
+    int h = height();
+    int w = width();
+    byte[] in = images.toByteArray();
+    byte[] out = new byte[in.length];
+    for (int i = 0; i < n; i++) {
+      int base = i * h * w;
+      for (int r = 0; r < h; r++) {
+        for (int c = 0; c < w; c++) {
+          out[base + c * h + r] = in[base + r * w + c];
+        }
+      }
+    }
+    LabeledImages t = new LabeledImages(IdxArray.ofUnsignedBytes(out, n, w, h), labels, numClasses).withOrigin(origin);
+    return new LabeledImages(t, hasLabels);
   }
 
   /**
@@ -208,10 +294,20 @@ public final class LabeledImages {
     return subset(idx);
   }
 
+  /**
+   * @param k the new number of classes, at least 1; every label must be below it
+   * @return the same images and labels (not copied) with k classes
+   * @throws IllegalArgumentException when a label is k or more, naming it
+   */
+  LabeledImages withNumClasses(int k) {
+    LabeledImages same = new LabeledImages(images, labels, k).withOrigin(origin);
+    return new LabeledImages(same, hasLabels);
+  }
+
   /** @return a summary such as {@code LabeledImages[60000 x 28 x 28, 10 classes]} */
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "LabeledImages[%d x %d x %d, %d classes]", size(), height(), width(),
-        numClasses);
+    return String.format(Locale.ROOT, "LabeledImages[%d x %d x %d, %d classes%s]", size(), height(), width(),
+        numClasses, hasLabels ? "" : ", no labels");
   }
 }

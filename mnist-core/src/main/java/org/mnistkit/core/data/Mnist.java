@@ -36,6 +36,7 @@ public final class Mnist {
   /**
    * Reads the four MNIST files (plain or {@code .gz}) from a folder of your choice, without
    * checksums and without fetching: any dataset in the MNIST layout (28 x 28, labels 0..9) works.
+   * For other IDX names and sizes, CSV files or PNG class folders, use {@link UserData}.
    *
    * @param dir the folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte,
    *     t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte

@@ -3,21 +3,45 @@ package org.mnistkit.examples.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.mnistkit.core.data.DatasetLoader;
+import org.mnistkit.core.data.CsvLabelColumn;
+import org.mnistkit.core.data.DataFormat;
 import org.mnistkit.core.data.DatasetSpec;
 import org.mnistkit.core.data.MnistDataset;
+import org.mnistkit.core.data.PngConversion;
+import org.mnistkit.core.data.UserData;
+import org.mnistkit.examples.walkthrough.DataChoice;
 import picocli.CommandLine.Option;
 
 /** The options every {@code mnistkit} subcommand takes (a picocli mixin). */
 public final class CommonOptions {
 
-  @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion",
-      description = "Dataset: mnist or fashion (Fashion-MNIST). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--dataset", paramLabel = "mnist|fashion",
+      description = "Dataset: mnist or fashion (Fashion-MNIST). Default: mnist. With --data-dir, its name and "
+          + "class names are given to the folder's data.")
   String dataset;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Read the four IDX files (plain or .gz) from DIR instead of the verified cache.")
+      description = "Read your own data from DIR instead of the verified cache: IDX files, train.csv and test.csv, "
+          + "or train/ and test/ folders of PNG class folders.")
   Path dataDir;
+
+  @Option(names = "--format", paramLabel = "idx|csv|png-folder",
+      description = "The form of --data-dir. Default: detected (train.csv: csv; a train/ folder: png-folder; "
+          + "a file named *idx3-ubyte[.gz]: idx).")
+  String format;
+
+  @Option(names = "--csv-label", paramLabel = "auto|first|last|none", defaultValue = "auto",
+      description = "Where the label is in CSV rows. auto: the header's 'label' column; without a header, "
+          + "first when the column count minus one is square, none when it is square. Default: ${DEFAULT-VALUE}.")
+  String csvLabel;
+
+  @Option(names = "--invert", paramLabel = "auto|always|never", defaultValue = "auto",
+      description = "PNG images: turn dark ink on light paper into MNIST's light on dark. auto: when the border "
+          + "is light. Default: ${DEFAULT-VALUE}.")
+  String invert;
+
+  @Option(names = "--transpose", description = "Transpose every image (EMNIST stores its images transposed).")
+  boolean transpose;
 
   @Option(names = "--seed", defaultValue = "123", description = "Random seed. Default: ${DEFAULT-VALUE}.")
   long seed;
@@ -37,9 +61,27 @@ public final class CommonOptions {
   @Option(names = "--quiet", description = "No progress bars or messages on stderr.")
   boolean quiet;
 
-  /** @return the dataset spec named by --dataset */
+  /** @return the dataset spec named by --dataset, MNIST when none is named */
   public DatasetSpec spec() {
-    return DatasetSpec.byName(dataset);
+    return DatasetSpec.byName(dataset == null ? "mnist" : dataset);
+  }
+
+  /**
+   * @return the data these options select: the named dataset from the cache, or --data-dir read as
+   *     --format, --csv-label, --invert and --transpose say
+   * @throws IllegalArgumentException when an option value is unknown, or a --data-dir option is given
+   *     without --data-dir
+   */
+  public DataChoice data() {
+    DatasetSpec named = dataset == null ? null : DatasetSpec.byName(dataset);
+    UserData.Builder reader = UserData.reader().csvLabelColumn(CsvLabelColumn.parse(csvLabel))
+        .pngConversion(new PngConversion(28, PngConversion.Inversion.parse(invert))).transpose(transpose)
+        .format(format == null ? null : DataFormat.parse(format));
+    if (dataDir == null && (format != null || transpose)) {
+      throw new IllegalArgumentException((format != null ? "--format" : "--transpose")
+          + " applies to --data-dir, which is not given");
+    }
+    return new DataChoice(named, dataDir, reader.build());
   }
 
   /** @return the seed, default 123 */
@@ -61,11 +103,6 @@ public final class CommonOptions {
     return threads;
   }
 
-  /** @return the --data-dir folder, or null to use the verified cache */
-  public Path dataDir() {
-    return dataDir;
-  }
-
   /** @return the --out folder */
   public Path out() {
     return out;
@@ -82,17 +119,28 @@ public final class CommonOptions {
   }
 
   /**
-   * Loads the dataset: from --data-dir when given, else from the verified cache (fetched on first use).
+   * Loads the dataset: from --data-dir when given (see {@link #data()}), else from the verified cache
+   * (fetched on first use).
    *
    * @return the dataset
    * @throws IOException when it cannot be loaded; the message says why and what to do
    */
   public MnistDataset load() throws IOException {
-    DatasetSpec spec = spec();
-    if (dataDir != null) {
-      return DatasetLoader.read(dataDir, spec, "folder " + dataDir);
-    }
-    return DatasetLoader.builder().quiet(quiet).build().load(spec);
+    return data().load(quiet);
+  }
+
+  /**
+   * Loads like {@link #load()} for a command that scores a model on the test split.
+   *
+   * @param command the command's name, for the message
+   * @return the dataset, whose test split has labels
+   * @throws IOException when it cannot be loaded
+   * @throws IllegalArgumentException when the test split has no labels (Kaggle's test.csv), before any fit
+   */
+  public MnistDataset loadWithTestLabels(String command) throws IOException {
+    MnistDataset d = load();
+    DataChoice.requireTestLabels(d, command);
+    return d;
   }
 
   /**

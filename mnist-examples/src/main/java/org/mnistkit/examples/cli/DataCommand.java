@@ -25,9 +25,11 @@ public final class DataCommand implements Callable<Integer> {
    * @param source cache, a mirror URL, the npm package or a folder
    * @param train the training split's shape, [60000, 28, 28]
    * @param test the test split's shape, [10000, 28, 28]
+   * @param testLabels false when the test split has no labels (Kaggle's test.csv)
    * @param loadSeconds wall time to fetch (if needed), verify and read the files
    */
-  public record Result(String dataset, String dir, String source, int[] train, int[] test, double loadSeconds) {}
+  public record Result(String dataset, String dir, String source, int[] train, int[] test, boolean testLabels,
+      double loadSeconds) {}
 
   @Override
   public Integer call() throws Exception {
@@ -35,13 +37,14 @@ public final class DataCommand implements Callable<Integer> {
     MnistDataset d = common.load();
     double seconds = (System.nanoTime() - t0) / 1e9;
     Result r = new Result(d.name(), d.dir().toAbsolutePath().toString(), d.source(), d.train().shape(), d.test().shape(),
-        seconds);
+        d.test().hasLabels(), seconds);
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
       JsonOutput.print(r, out);
     } else {
-      out.printf(Locale.ROOT, "%s: train %s, test %s%nfrom %s, in %s (%.2f s)%n", r.dataset(),
-          shape(r.train()), shape(r.test()), r.source(), r.dir(), r.loadSeconds());
+      out.printf(Locale.ROOT, "%s: train %s, test %s%s%nfrom %s, in %s (%.2f s)%n", r.dataset(),
+          shape(r.train()), shape(r.test()), r.testLabels() ? "" : " (no labels)", r.source(), r.dir(),
+          r.loadSeconds());
     }
     out.flush();
     return 0;

@@ -84,7 +84,7 @@ public final class ForestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     files.check();
-    MnistDataset data = common.load();
+    MnistDataset data = common.loadWithTestLabels("forest");
     LabeledImages train = data.train().sample(CommonOptions.trainSize(trainSize, 2, data), common.seed());
     FloatMatrix x = train.toScaledMatrix();
     long t0 = System.nanoTime();

@@ -68,7 +68,7 @@ public final class NnCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     files.check();
-    MnistDataset data = common.load();
+    MnistDataset data = common.loadWithTestLabels("nn");
     LabeledImages train = data.train().head(CommonOptions.trainSize(trainSize, 1, data));
     int classes = data.classNames().size();
     FloatMatrix testX = data.test().toScaledMatrix();

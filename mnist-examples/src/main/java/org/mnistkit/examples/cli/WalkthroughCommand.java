@@ -34,7 +34,7 @@ public final class WalkthroughCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Set<WalkthroughOptions.Step> steps = EnumSet.noneOf(WalkthroughOptions.Step.class);
     skip.forEach(s -> steps.add(WalkthroughOptions.Step.parse(s)));
-    WalkthroughOptions options = new WalkthroughOptions(common.out(), common.spec(), common.dataDir(), steps,
+    WalkthroughOptions options = new WalkthroughOptions(common.out(), common.data(), steps,
         common.seed(), common.threads(), quick, common.quiet());
     // with --json, stdout carries only the result; the steps' console output goes to stderr
     PrintWriter console = common.json()

@@ -38,6 +38,7 @@ final class HtmlReport {
     html.append("<p>Run on ").append(esc(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)))
         .append(" in ").append(seconds(r.totalSeconds())).append(".</p>\n");
     table(List.of(new String[] {"setting", "value"}, new String[] {"dataset", r.settings().dataset()},
+        new String[] {"source", r.load().source()},
         new String[] {"seed", Long.toString(r.settings().seed())},
         new String[] {"threads", Integer.toString(r.settings().threads())},
         new String[] {"quick", Boolean.toString(r.settings().quick())},

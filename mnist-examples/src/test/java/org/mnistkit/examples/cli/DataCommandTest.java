@@ -23,9 +23,10 @@ class DataCommandTest {
     String text = cli.out.toString().strip();
     assertEquals(1, text.lines().count(), text);
     JsonNode json = new ObjectMapper().readTree(text);
-    assertEquals("mnist", json.get("dataset").asText());
+    assertEquals(dir.getFileName().toString(), json.get("dataset").asText()); // the folder's name unless --dataset
     assertEquals(dir.toAbsolutePath().toString(), json.get("dir").asText());
-    assertEquals("folder " + dir, json.get("source").asText());
+    assertEquals("folder " + dir + " (idx)", json.get("source").asText());
+    assertTrue(json.get("test_labels").asBoolean());
     assertEquals("[4,28,28]", json.get("train").toString());
     assertEquals("[2,28,28]", json.get("test").toString());
     assertTrue(json.get("load_seconds").asDouble() >= 0);
