@@ -20,7 +20,15 @@ import java.util.TreeMap;
  */
 public record DataOrigin(String dataset, String split, Map<String, String> sha256) {
 
-  /** @throws IllegalArgumentException when dataset or split is blank or a checksum is not 64 hex digits */
+  /**
+   * Checks the names and checksums and keeps a sorted, unmodifiable copy of the checksum map.
+   *
+   * @param dataset the dataset's name, such as {@code mnist}; not null, not blank
+   * @param split the split's name, such as {@code train}; not null, not blank
+   * @param sha256 file name to 64 lower-case hex digits; not null, may be empty
+   * @throws IllegalArgumentException when dataset or split is blank or a checksum is not 64 hex digits
+   * @throws NullPointerException when dataset or split is null
+   */
   public DataOrigin {
     Objects.requireNonNull(dataset, "dataset");
     Objects.requireNonNull(split, "split");

@@ -15,8 +15,14 @@ import java.util.Objects;
 public record DatasetFile(String name, long sizeBytes, String sha256) {
 
   /**
-   * @throws IllegalArgumentException when the name is blank or contains a path separator, the size
-   *     is below 1, or the checksum is not 64 hex digits
+   * Checks the components and lower-cases the checksum.
+   *
+   * @param name a plain file name: not blank, no {@code /} or {@code \}, not starting with a dot
+   * @param sizeBytes the uncompressed size in bytes, at least 1
+   * @param sha256 64 hex digits in either case; stored lower-case
+   * @throws IllegalArgumentException when the name is blank, contains a path separator or starts
+   *     with a dot, the size is below 1, or the checksum is not 64 hex digits
+   * @throws NullPointerException when name or sha256 is null
    */
   public DatasetFile {
     Objects.requireNonNull(name, "name");

@@ -68,8 +68,23 @@ public record DatasetSpec(String name, DatasetFile trainImages, DatasetFile trai
       List.of(Path.of("/usr/share/datasets/fashion-mnist")));
 
   /**
-   * @throws IllegalArgumentException when the name is blank, the image size is below 1 or there are
-   *     no class names
+   * Checks the components and keeps unmodifiable copies of the lists.
+   *
+   * @param name the cache folder name: a plain name, not blank, no path separator, no leading dot
+   * @param trainImages the training images file, [n, height, width] ubyte
+   * @param trainLabels the training labels file, [n] ubyte
+   * @param testImages the test images file, [m, height, width] ubyte
+   * @param testLabels the test labels file, [m] ubyte
+   * @param height image height in pixels, at least 1
+   * @param width image width in pixels, at least 1
+   * @param classNames one name per label 0..k-1, at least one; copied
+   * @param mirrors base URLs tried in order, may be empty; copied
+   * @param npmPackage the npm package carrying the files, or {@link Optional#empty()}; not null
+   * @param localDirs folders tried before the network, may be empty; copied
+   * @throws IllegalArgumentException when the name is not a plain folder name, the image size is
+   *     below 1 x 1 or there are no class names
+   * @throws NullPointerException when name, npmPackage or one of the lists is null, or a list holds
+   *     a null
    */
   public DatasetSpec {
     Objects.requireNonNull(name, "name");

@@ -9,6 +9,7 @@ import java.util.List;
  */
 public class DatasetUnavailableException extends IOException {
 
+  /** One line per source tried, in order: its description and why it failed; unmodifiable. */
   private final List<String> failures;
 
   /**

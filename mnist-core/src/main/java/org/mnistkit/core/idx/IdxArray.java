@@ -48,27 +48,62 @@ public final class IdxArray {
     return new IdxArray(IdxType.UBYTE, shape, data, data.length);
   }
 
-  /** Like {@link #ofUnsignedBytes} for signed bytes (-128..127); returns a BYTE array. */
+  /**
+   * Like {@link #ofUnsignedBytes} for signed bytes (-128..127).
+   *
+   * @param data the elements in row-major order, signed bytes, -128..127, used without copying
+   * @param shape each dimension at least 1, rank 1 to 255, product equal to {@code data.length}
+   * @return a BYTE array
+   * @throws IllegalArgumentException when the shape is invalid or does not match the data length
+   */
   public static IdxArray ofBytes(byte[] data, int... shape) {
     return new IdxArray(IdxType.BYTE, shape, data, data.length);
   }
 
-  /** Like {@link #ofUnsignedBytes} for 16-bit integers; returns a SHORT array. */
+  /**
+   * Like {@link #ofUnsignedBytes} for 16-bit integers.
+   *
+   * @param data the elements in row-major order, signed 16-bit integers, used without copying
+   * @param shape each dimension at least 1, rank 1 to 255, product equal to {@code data.length}
+   * @return a SHORT array
+   * @throws IllegalArgumentException when the shape is invalid or does not match the data length
+   */
   public static IdxArray ofShorts(short[] data, int... shape) {
     return new IdxArray(IdxType.SHORT, shape, data, data.length);
   }
 
-  /** Like {@link #ofUnsignedBytes} for 32-bit integers; returns an INT array. */
+  /**
+   * Like {@link #ofUnsignedBytes} for 32-bit integers.
+   *
+   * @param data the elements in row-major order, signed 32-bit integers, used without copying
+   * @param shape each dimension at least 1, rank 1 to 255, product equal to {@code data.length}
+   * @return an INT array
+   * @throws IllegalArgumentException when the shape is invalid or does not match the data length
+   */
   public static IdxArray ofInts(int[] data, int... shape) {
     return new IdxArray(IdxType.INT, shape, data, data.length);
   }
 
-  /** Like {@link #ofUnsignedBytes} for 32-bit floats; returns a FLOAT array. */
+  /**
+   * Like {@link #ofUnsignedBytes} for 32-bit floats.
+   *
+   * @param data the elements in row-major order, IEEE 754 single-precision values, used without copying
+   * @param shape each dimension at least 1, rank 1 to 255, product equal to {@code data.length}
+   * @return a FLOAT array
+   * @throws IllegalArgumentException when the shape is invalid or does not match the data length
+   */
   public static IdxArray ofFloats(float[] data, int... shape) {
     return new IdxArray(IdxType.FLOAT, shape, data, data.length);
   }
 
-  /** Like {@link #ofUnsignedBytes} for 64-bit floats; returns a DOUBLE array. */
+  /**
+   * Like {@link #ofUnsignedBytes} for 64-bit floats.
+   *
+   * @param data the elements in row-major order, IEEE 754 double-precision values, used without copying
+   * @param shape each dimension at least 1, rank 1 to 255, product equal to {@code data.length}
+   * @return a DOUBLE array
+   * @throws IllegalArgumentException when the shape is invalid or does not match the data length
+   */
   public static IdxArray ofDoubles(double[] data, int... shape) {
     return new IdxArray(IdxType.DOUBLE, shape, data, data.length);
   }
@@ -131,6 +166,8 @@ public final class IdxArray {
   /**
    * Element {@code index} in row-major order as a double; UBYTE reads as 0..255.
    *
+   * @param index the flat row-major position, 0..size-1
+   * @return the element's value, exact for every type (a float is widened)
    * @throws IndexOutOfBoundsException when index is outside 0..size-1
    */
   public double getDouble(int index) {
@@ -148,6 +185,9 @@ public final class IdxArray {
   /**
    * Element {@code index} of an integer-typed array; UBYTE reads as 0..255.
    *
+   * @param index the flat row-major position, 0..size-1
+   * @return the element's value: 0..255 for UBYTE, -128..127 for BYTE, the 16- or 32-bit value
+   *     otherwise
    * @throws IllegalStateException when the type is FLOAT or DOUBLE
    * @throws IndexOutOfBoundsException when index is outside 0..size-1
    */

@@ -8,6 +8,7 @@ import java.io.IOException;
  */
 public class IdxFormatException extends IOException {
 
+  /** The file path or stream name the error refers to, as given to the constructor. */
   private final String source;
 
   /**

@@ -18,7 +18,16 @@ import java.util.Objects;
  */
 public record ModelFormat(String magic, String kind, int version) {
 
-  /** @throws IllegalArgumentException when magic is not 4 printable ASCII characters, kind is blank or longer than 64, or version is below 2 */
+  /**
+   * Checks the three parts.
+   *
+   * @param magic exactly 4 printable ASCII characters (0x21..0x7E, no space), such as {@code MKRF}
+   * @param kind the kind's name for messages, 1 to 64 characters and not blank
+   * @param version the layout version this build writes, at least 2
+   * @throws IllegalArgumentException when magic is not 4 printable ASCII characters, kind is blank
+   *     or longer than 64 characters, or version is below 2
+   * @throws NullPointerException when magic or kind is null
+   */
   public ModelFormat {
     Objects.requireNonNull(magic, "magic");
     Objects.requireNonNull(kind, "kind");

@@ -106,7 +106,13 @@ public final class ConfusionMatrix {
     return (double) correct / total;
   }
 
-  /** @return how many samples have true class c (the column sum) */
+  /**
+   * The support of a class.
+   *
+   * @param c the class index, 0..k-1
+   * @return how many samples have true class c (the column sum), 0..n
+   * @throws IndexOutOfBoundsException when c is outside 0..k-1
+   */
   public long support(int c) {
     long s = 0;
     for (long[] row : counts) {
@@ -115,7 +121,13 @@ public final class ConfusionMatrix {
     return s;
   }
 
-  /** @return how many samples were predicted as class c (the row sum) */
+  /**
+   * The number of predictions of a class.
+   *
+   * @param c the class index, 0..k-1
+   * @return how many samples were predicted as class c (the row sum), 0..n
+   * @throws IndexOutOfBoundsException when c is outside 0..k-1
+   */
   public long predictedCount(int c) {
     long s = 0;
     for (long v : counts[c]) {
@@ -124,19 +136,37 @@ public final class ConfusionMatrix {
     return s;
   }
 
-  /** @return precision of class c, TP / (TP + FP), in [0, 1]; 0 when c is never predicted */
+  /**
+   * The precision of a class.
+   *
+   * @param c the class index, 0..k-1
+   * @return precision of class c, TP / (TP + FP), in [0, 1]; 0 when c is never predicted
+   * @throws IndexOutOfBoundsException when c is outside 0..k-1
+   */
   public double precision(int c) {
     long p = predictedCount(c);
     return p == 0 ? 0.0 : (double) counts[c][c] / p;
   }
 
-  /** @return recall (sensitivity) of class c, TP / (TP + FN), in [0, 1]; 0 when c never occurs */
+  /**
+   * The recall of a class.
+   *
+   * @param c the class index, 0..k-1
+   * @return recall (sensitivity) of class c, TP / (TP + FN), in [0, 1]; 0 when c never occurs
+   * @throws IndexOutOfBoundsException when c is outside 0..k-1
+   */
   public double recall(int c) {
     long s = support(c);
     return s == 0 ? 0.0 : (double) counts[c][c] / s;
   }
 
-  /** @return F1 of class c, the harmonic mean of precision and recall, in [0, 1]; 0 when both are 0 */
+  /**
+   * The F1 score of a class.
+   *
+   * @param c the class index, 0..k-1
+   * @return F1 of class c, the harmonic mean of precision and recall, in [0, 1]; 0 when both are 0
+   * @throws IndexOutOfBoundsException when c is outside 0..k-1
+   */
   public double f1(int c) {
     double p = precision(c);
     double r = recall(c);
@@ -146,7 +176,9 @@ public final class ConfusionMatrix {
   /**
    * The error rate of class c among its true samples, like randomForest's {@code class.error}.
    *
+   * @param c the class index, 0..k-1
    * @return 1 - recall(c), in [0, 1]; 0 when class c never occurs
+   * @throws IndexOutOfBoundsException when c is outside 0..k-1
    */
   public double classError(int c) {
     return support(c) == 0 ? 0.0 : 1.0 - recall(c);

@@ -41,6 +41,9 @@ public final class Metrics {
   /**
    * Cohen's kappa (Cohen 1960), unweighted.
    *
+   * @param truth n true labels, n &gt;= 1, each in 0..numClasses-1
+   * @param predicted n predicted labels, each in 0..numClasses-1
+   * @param numClasses k, at least 1
    * @return a value in [-1, 1]; NaN when chance agreement is 1
    * @throws IllegalArgumentException as {@link #confusionMatrix}
    */
@@ -51,6 +54,9 @@ public final class Metrics {
   /**
    * The unweighted mean of the per-class F1 scores.
    *
+   * @param truth n true labels, n &gt;= 1, each in 0..numClasses-1
+   * @param predicted n predicted labels, each in 0..numClasses-1
+   * @param numClasses k, at least 1
    * @return a value in [0, 1]
    * @throws IllegalArgumentException as {@link #confusionMatrix}
    */

@@ -16,7 +16,13 @@ import org.mnistkit.core.metrics.ConfusionMatrix;
  */
 public record ClassificationReport(ConfusionMatrix confusionMatrix) {
 
-  /** @throws IllegalArgumentException when the matrix counts no row */
+  /**
+   * Checks that the matrix counts at least one row.
+   *
+   * @param confusionMatrix predictions as rows, truth as columns; not null, total at least 1
+   * @throws IllegalArgumentException when the matrix counts no row
+   * @throws NullPointerException when confusionMatrix is null
+   */
   public ClassificationReport {
     Objects.requireNonNull(confusionMatrix, "confusionMatrix");
     if (confusionMatrix.total() < 1) {

@@ -42,7 +42,9 @@ public final class FloatMatrix {
    * @param rows number of rows, at least 0
    * @param cols number of columns, at least 0
    * @param data {@code rows * cols} values, row-major; later changes to it show in the matrix
+   * @return a rows x cols matrix backed by {@code data}, with no {@link DataOrigin}
    * @throws IllegalArgumentException when a dimension is negative or data has the wrong length
+   * @throws NullPointerException when data is null
    */
   public static FloatMatrix wrap(int rows, int cols, float[] data) {
     Objects.requireNonNull(data, "data");
