@@ -141,27 +141,46 @@ public final class FitOptions {
 
     private Builder() {}
 
-    /** @param epochs at least 1 (default 1) */
+    /**
+     * Sets the number of passes over the training rows.
+     *
+     * @param epochs at least 1 (default 1); checked by {@link #build()}
+     * @return this builder
+     */
     public Builder epochs(int epochs) {
       this.epochs = epochs;
       return this;
     }
 
-    /** @param batchSize at least 1 (default 32) */
+    /**
+     * Sets the number of rows per gradient step.
+     *
+     * @param batchSize at least 1 (default 32); checked by {@link #build()}
+     * @return this builder
+     */
     public Builder batchSize(int batchSize) {
       this.batchSize = batchSize;
       return this;
     }
 
-    /** @param fraction in [0, 1) (default 0): hold out the last rows, before shuffling */
+    /**
+     * Holds out the last rows of the training data for validation, taken before shuffling.
+     *
+     * @param fraction in [0, 1) (default 0, no hold-out); checked by {@link #build()}
+     * @return this builder
+     */
     public Builder validationSplit(double fraction) {
       this.validationSplit = fraction;
       return this;
     }
 
     /**
-     * @param x validation inputs, shaped like the training inputs
+     * Validates on these rows after each epoch instead of a held-out fraction.
+     *
+     * @param x validation inputs, shaped like the training inputs; held by reference
      * @param y their labels, shaped like the training labels; overrides {@link #validationSplit}
+     * @return this builder
+     * @throws NullPointerException when x or y is null
      */
     public Builder validationData(FloatMatrix x, FloatMatrix y) {
       this.validationX = Objects.requireNonNull(x, "validation x");
@@ -169,37 +188,71 @@ public final class FitOptions {
       return this;
     }
 
-    /** @param shuffle reshuffle the training rows before each epoch (default true) */
+    /**
+     * Sets whether the training rows are reshuffled before each epoch.
+     *
+     * @param shuffle reshuffle the training rows before each epoch (default true)
+     * @return this builder
+     */
     public Builder shuffle(boolean shuffle) {
       this.shuffle = shuffle;
       return this;
     }
 
-    /** @param seed seed of the shuffles and dropout masks (default 123) */
+    /**
+     * Sets the seed of the shuffles and the dropout masks.
+     *
+     * @param seed any value (default {@link FitOptions#DEFAULT_SEED}, 123)
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** @param verbose 0 silent, 1 progress bar (default), 2 one line per epoch */
+    /**
+     * Sets how much progress is printed.
+     *
+     * @param verbose 0 silent, 1 progress bar (default), 2 one line per epoch; checked by {@link
+     *     #build()}
+     * @return this builder
+     */
     public Builder verbose(int verbose) {
       this.verbose = verbose;
       return this;
     }
 
-    /** @param callback appended to the callbacks */
+    /**
+     * Adds one callback after those already added.
+     *
+     * @param callback appended to the callbacks; held by reference
+     * @return this builder
+     * @throws NullPointerException when callback is null
+     */
     public Builder callback(Callback callback) {
       callbacks.add(Objects.requireNonNull(callback, "callback"));
       return this;
     }
 
-    /** @param callbacks appended to the callbacks, in order */
+    /**
+     * Adds callbacks after those already added.
+     *
+     * @param callbacks appended to the callbacks, in order; held by reference
+     * @return this builder
+     * @throws NullPointerException when the list or one of its elements is null
+     */
     public Builder callbacks(List<? extends Callback> callbacks) {
       callbacks.forEach(this::callback);
       return this;
     }
 
-    /** @param out where progress is printed (default System.out) */
+    /**
+     * Sets where progress is printed.
+     *
+     * @param out the stream for progress bars and epoch lines (default {@code System.out})
+     * @return this builder
+     * @throws NullPointerException when out is null
+     */
     public Builder output(PrintStream out) {
       this.out = Objects.requireNonNull(out, "output");
       return this;

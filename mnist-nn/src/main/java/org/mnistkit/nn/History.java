@@ -63,7 +63,13 @@ public final class History {
     return values(name).clone();
   }
 
-  /** @return the value of the last epoch for a logged name */
+  /**
+   * The value of a logged series at the last epoch run (after early stopping, the epoch it stopped at).
+   *
+   * @param name a logged name such as "loss" or "val_accuracy"
+   * @return the value of the last epoch for that name
+   * @throws IllegalArgumentException when the name was not logged, listing the logged names
+   */
   public double last(String name) {
     double[] v = values(name);
     return v[v.length - 1];

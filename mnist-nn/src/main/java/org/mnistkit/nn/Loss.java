@@ -45,7 +45,11 @@ public enum Loss {
    * Looks a loss up by its Keras name (case-insensitive); "mse" is accepted for
    * {@link #MEAN_SQUARED_ERROR}.
    *
+   * @param name a Keras loss name such as {@code "categorical_crossentropy"}; case and surrounding
+   *     blanks are ignored
+   * @return the loss with that name
    * @throws IllegalArgumentException naming the value and the accepted names when it is unknown
+   * @throws NullPointerException when name is null
    */
   public static Loss of(String name) {
     if (name != null && name.trim().toLowerCase(Locale.ROOT).equals("mse")) {

@@ -28,8 +28,10 @@ public enum Metric {
   }
 
   /**
-   * @param name "accuracy" or "acc" (case-insensitive)
+   * @param name "accuracy" or "acc" (case-insensitive, surrounding blanks ignored)
+   * @return {@link #ACCURACY}
    * @throws IllegalArgumentException naming the value when it is unknown
+   * @throws NullPointerException when name is null
    */
   public static Metric of(String name) {
     if (name != null && name.trim().toLowerCase(Locale.ROOT).equals("acc")) {

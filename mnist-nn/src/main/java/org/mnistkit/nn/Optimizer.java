@@ -23,7 +23,14 @@ public sealed interface Optimizer permits Optimizer.RmsProp, Optimizer.Adam, Opt
    * @param epsilon &gt; 0 (default 1e-7)
    */
   record RmsProp(double learningRate, double rho, double epsilon) implements Optimizer {
-    /** @throws IllegalArgumentException naming the bad value */
+    /**
+     * Checks the settings.
+     *
+     * @param learningRate &gt; 0 and finite
+     * @param rho in [0, 1)
+     * @param epsilon &gt; 0 and finite
+     * @throws IllegalArgumentException naming the bad value and its range
+     */
     public RmsProp {
       positive("learningRate", learningRate);
       unit("rho", rho);
@@ -46,7 +53,15 @@ public sealed interface Optimizer permits Optimizer.RmsProp, Optimizer.Adam, Opt
    * @param epsilon &gt; 0 (default 1e-7)
    */
   record Adam(double learningRate, double beta1, double beta2, double epsilon) implements Optimizer {
-    /** @throws IllegalArgumentException naming the bad value */
+    /**
+     * Checks the settings.
+     *
+     * @param learningRate &gt; 0 and finite
+     * @param beta1 in [0, 1)
+     * @param beta2 in [0, 1)
+     * @param epsilon &gt; 0 and finite
+     * @throws IllegalArgumentException naming the bad value and its range
+     */
     public Adam {
       positive("learningRate", learningRate);
       unit("beta1", beta1);
@@ -69,7 +84,14 @@ public sealed interface Optimizer permits Optimizer.RmsProp, Optimizer.Adam, Opt
    * @param nesterov whether to use Nesterov momentum (default false)
    */
   record Sgd(double learningRate, double momentum, boolean nesterov) implements Optimizer {
-    /** @throws IllegalArgumentException naming the bad value */
+    /**
+     * Checks the settings.
+     *
+     * @param learningRate &gt; 0 and finite
+     * @param momentum in [0, 1); 0 for plain SGD
+     * @param nesterov whether to use Nesterov momentum; has no effect when momentum is 0
+     * @throws IllegalArgumentException naming the bad value and its range
+     */
     public Sgd {
       positive("learningRate", learningRate);
       unit("momentum", momentum);
@@ -86,7 +108,13 @@ public sealed interface Optimizer permits Optimizer.RmsProp, Optimizer.Adam, Opt
     return new RmsProp(1e-3, 0.9, 1e-7);
   }
 
-  /** @return RMSprop with the given learning rate, rho 0.9, epsilon 1e-7 */
+  /**
+   * RMSprop with a chosen learning rate.
+   *
+   * @param learningRate &gt; 0 and finite
+   * @return RMSprop with the given learning rate, rho 0.9, epsilon 1e-7
+   * @throws IllegalArgumentException when the learning rate is not positive and finite
+   */
   static RmsProp rmsprop(double learningRate) {
     return new RmsProp(learningRate, 0.9, 1e-7);
   }
@@ -96,7 +124,14 @@ public sealed interface Optimizer permits Optimizer.RmsProp, Optimizer.Adam, Opt
     return new Adam(1e-3, 0.9, 0.999, 1e-7);
   }
 
-  /** @return Adam with the given learning rate and Keras's other defaults */
+  /**
+   * Adam with a chosen learning rate.
+   *
+   * @param learningRate &gt; 0 and finite
+   * @return Adam with the given learning rate and Keras's other defaults (beta1 0.9, beta2 0.999,
+   *     epsilon 1e-7)
+   * @throws IllegalArgumentException when the learning rate is not positive and finite
+   */
   static Adam adam(double learningRate) {
     return new Adam(learningRate, 0.9, 0.999, 1e-7);
   }
@@ -106,7 +141,14 @@ public sealed interface Optimizer permits Optimizer.RmsProp, Optimizer.Adam, Opt
     return new Sgd(0.01, 0, false);
   }
 
-  /** @return SGD with the given learning rate and momentum (not Nesterov) */
+  /**
+   * SGD with a chosen learning rate and momentum.
+   *
+   * @param learningRate &gt; 0 and finite
+   * @param momentum in [0, 1); 0 for plain SGD
+   * @return SGD with the given learning rate and momentum (not Nesterov)
+   * @throws IllegalArgumentException naming the bad value and its range
+   */
   static Sgd sgd(double learningRate, double momentum) {
     return new Sgd(learningRate, momentum, false);
   }

@@ -81,6 +81,8 @@ public final class Sequential implements Classifier, OnnxExportable {
   }
 
   /**
+   * Builds an uncompiled model from layer specs.
+   *
    * @param layers first to last; the first declares the input shape, the last is dense
    * @return an uncompiled model
    * @throws IllegalArgumentException when the layers do not fit together, naming the layer and
@@ -90,7 +92,17 @@ public final class Sequential implements Classifier, OnnxExportable {
     return of(Arrays.asList(layers));
   }
 
-  /** @see #of(Layer...) */
+  /**
+   * Builds an uncompiled model from a list of layer specs; the list is copied.
+   *
+   * @param layers first to last, at least one; the first declares the input shape, the last is
+   *     dense
+   * @return an uncompiled model
+   * @throws IllegalArgumentException when the layers do not fit together, naming the layer and
+   *     the shapes
+   * @throws NullPointerException when the list or one of its layers is null
+   * @see #of(Layer...)
+   */
   public static Sequential of(List<? extends Layer> layers) {
     layers.forEach(l -> Objects.requireNonNull(l, "layer"));
     return new Sequential(Architecture.of(List.copyOf(layers)));
@@ -99,6 +111,7 @@ public final class Sequential implements Classifier, OnnxExportable {
   /**
    * Sets the seed of the weight initialization.
    *
+   * @param newSeed any value; used by the next {@link #compile} (default {@link #DEFAULT_SEED})
    * @return this model
    * @throws IllegalStateException after compile, when the weights exist already
    */
@@ -122,8 +135,9 @@ public final class Sequential implements Classifier, OnnxExportable {
    *
    * @param optimizer such as {@link Optimizer#rmsprop()}
    * @param loss such as {@link Loss#CATEGORICAL_CROSSENTROPY}
-   * @param metrics reported next to the loss; may be empty
+   * @param metrics reported next to the loss; may be empty; duplicates are reported once
    * @return this model
+   * @throws NullPointerException when optimizer or loss is null
    */
   public Sequential compile(Optimizer optimizer, Loss loss, Metric... metrics) {
     Objects.requireNonNull(optimizer, "optimizer");
@@ -146,6 +160,10 @@ public final class Sequential implements Classifier, OnnxExportable {
   /**
    * Keras's string form: {@code compile("rmsprop", "categorical_crossentropy", "accuracy")}.
    *
+   * @param optimizer "rmsprop", "adam" or "sgd" (case-insensitive), with Keras's default settings
+   * @param loss a Keras loss name, see {@link Loss#of(String)}
+   * @param metrics Keras metric names, "accuracy" or "acc"; may be empty
+   * @return this model
    * @throws IllegalArgumentException naming an unknown optimizer, loss or metric
    */
   public Sequential compile(String optimizer, String loss, String... metrics) {
@@ -153,7 +171,17 @@ public final class Sequential implements Classifier, OnnxExportable {
     return compile(Optimizer.of(optimizer), Loss.of(loss), m);
   }
 
-  /** Trains with Keras's defaults (1 epoch, batch size 32). @see #fit(FloatMatrix, FloatMatrix, FitOptions) */
+  /**
+   * Trains with Keras's defaults (1 epoch, batch size 32, shuffled, progress bar on
+   * {@code System.out}).
+   *
+   * @param x n x {@link #numFeatures()} inputs, n &gt;= 1, finite (channels-last for an image shape)
+   * @param y n x units labels (n x 1 class indices for the sparse loss), finite
+   * @return what happened per epoch
+   * @throws IllegalStateException before {@link #compile}
+   * @throws IllegalArgumentException as {@link #fit(FloatMatrix, FloatMatrix, FitOptions)}
+   * @see #fit(FloatMatrix, FloatMatrix, FitOptions)
+   */
   public History fit(FloatMatrix x, FloatMatrix y) {
     return fit(x, y, FitOptions.defaults());
   }
@@ -162,6 +190,13 @@ public final class Sequential implements Classifier, OnnxExportable {
    * Trains with settings given as a lambda on a builder holding the defaults, for example
    * {@code fit(x, y, fit -> fit.epochs(5).batchSize(128))}.
    *
+   * @param x n x {@link #numFeatures()} inputs, n &gt;= 1, finite (channels-last for an image shape)
+   * @param y n x units labels (n x 1 class indices for the sparse loss), finite
+   * @param settings changes a {@link FitOptions.Builder} holding the defaults and returns it
+   * @return what happened per epoch
+   * @throws IllegalStateException before {@link #compile}
+   * @throws IllegalArgumentException when a setting is out of range, or as {@link
+   *     #fit(FloatMatrix, FloatMatrix, FitOptions)}
    * @see #fit(FloatMatrix, FloatMatrix, FitOptions)
    */
   public History fit(FloatMatrix x, FloatMatrix y, UnaryOperator<FitOptions.Builder> settings) {
@@ -173,6 +208,7 @@ public final class Sequential implements Classifier, OnnxExportable {
    *
    * @param x n x inputWidth inputs, finite
    * @param y n x units labels (n x 1 class indices for the sparse loss), finite
+   * @param options epochs, batch size, validation, shuffling, seed, verbosity and callbacks
    * @return what happened per epoch
    * @throws IllegalStateException before {@link #compile}
    * @throws IllegalArgumentException when x or y do not fit the model (the message names both
@@ -214,20 +250,42 @@ public final class Sequential implements Classifier, OnnxExportable {
    * Trains on class labels: one-hot encoded for categorical cross-entropy, one column of indices
    * for the sparse loss.
    *
+   * @param x n x {@link #numFeatures()} inputs, n &gt;= 1, finite (channels-last for an image shape)
    * @param labels n class labels in 0..units-1
-   * @throws IllegalArgumentException also for other losses, or labels out of range
+   * @param settings changes a {@link FitOptions.Builder} holding the defaults and returns it
+   * @return what happened per epoch
+   * @throws IllegalStateException before {@link #compile}
+   * @throws IllegalArgumentException when the loss is neither categorical nor sparse categorical
+   *     cross-entropy, a label is out of range, or as {@link #fit(FloatMatrix, FloatMatrix,
+   *     FitOptions)}
    */
   public History fit(FloatMatrix x, int[] labels, UnaryOperator<FitOptions.Builder> settings) {
     return fit(x, labels, settings.apply(FitOptions.builder()).build());
   }
 
-  /** @see #fit(FloatMatrix, int[], UnaryOperator) */
+  /**
+   * Trains on class labels with settings built beforehand.
+   *
+   * @param x n x {@link #numFeatures()} inputs, n &gt;= 1, finite (channels-last for an image shape)
+   * @param labels n class labels, each in 0..units-1
+   * @param options epochs, batch size, validation, shuffling, seed, verbosity and callbacks
+   * @return what happened per epoch
+   * @throws IllegalStateException before {@link #compile}
+   * @throws IllegalArgumentException when the loss is neither categorical nor sparse categorical
+   *     cross-entropy, a label is out of range, or as {@link #fit(FloatMatrix, FloatMatrix,
+   *     FitOptions)}
+   * @see #fit(FloatMatrix, int[], UnaryOperator)
+   */
   public History fit(FloatMatrix x, int[] labels, FitOptions options) {
     requireCompiled("fit");
     return fit(x, labelMatrix(labels), options);
   }
 
   /**
+   * Scores the model on labelled rows.
+   *
+   * @param x n x {@link #numFeatures()} inputs, n &gt;= 1, finite (channels-last for an image shape)
+   * @param y n x units labels (n x 1 class indices for the sparse loss), finite
    * @return "loss" and each compiled metric, averaged over every row of x (the last, partial
    *     batch included), computed without dropout in batches of 32
    * @throws IllegalStateException before {@link #compile}
@@ -237,7 +295,17 @@ public final class Sequential implements Classifier, OnnxExportable {
     return evaluate(x, y, 32);
   }
 
-  /** @param batchSize rows per forward pass, at least 1; does not change the result */
+  /**
+   * Scores the model on labelled rows with a chosen batch size.
+   *
+   * @param x n x {@link #numFeatures()} inputs, n &gt;= 1, finite (channels-last for an image shape)
+   * @param y n x units labels (n x 1 class indices for the sparse loss), finite
+   * @param batchSize rows per forward pass, at least 1; does not change the result
+   * @return "loss" and each compiled metric, averaged over every row of x
+   * @throws IllegalStateException before {@link #compile}
+   * @throws IllegalArgumentException when batchSize &lt; 1 or x or y do not fit the model, naming
+   *     the shapes
+   */
   public Map<String, Double> evaluate(FloatMatrix x, FloatMatrix y, int batchSize) {
     requireCompiled("evaluate");
     requireBatchSize(batchSize);
@@ -246,13 +314,26 @@ public final class Sequential implements Classifier, OnnxExportable {
     return Inference.evaluate(net, loss, metrics, x, y, 0, x.rows(), batchSize, arch.units(), inputLayout());
   }
 
-  /** Evaluates on class labels. @see #fit(FloatMatrix, int[], UnaryOperator) */
+  /**
+   * Evaluates on class labels, encoded as {@link #fit(FloatMatrix, int[], FitOptions)} encodes them.
+   *
+   * @param x n x {@link #numFeatures()} inputs, n &gt;= 1, finite (channels-last for an image shape)
+   * @param labels n class labels, each in 0..units-1
+   * @return "loss" and each compiled metric, averaged over every row of x, in batches of 32
+   * @throws IllegalStateException before {@link #compile}
+   * @throws IllegalArgumentException when the loss is neither categorical nor sparse categorical
+   *     cross-entropy, a label is out of range, or x does not fit the model
+   * @see #fit(FloatMatrix, int[], UnaryOperator)
+   */
   public Map<String, Double> evaluate(FloatMatrix x, int[] labels) {
     requireCompiled("evaluate");
     return evaluate(x, labelMatrix(labels));
   }
 
   /**
+   * Computes the outputs of the last layer.
+   *
+   * @param x n x {@link #numFeatures()} inputs, n &gt;= 1, finite (channels-last for an image shape)
    * @return n x units outputs of the last layer (class probabilities for softmax), without
    *     dropout, computed in batches of 32
    * @throws IllegalStateException before {@link #compile}
@@ -262,7 +343,16 @@ public final class Sequential implements Classifier, OnnxExportable {
     return predict(x, 32);
   }
 
-  /** @param batchSize rows per forward pass, at least 1 */
+  /**
+   * Computes the outputs of the last layer with a chosen batch size.
+   *
+   * @param x n x {@link #numFeatures()} inputs, n &gt;= 1, finite (channels-last for an image shape)
+   * @param batchSize rows per forward pass, at least 1; does not change the result
+   * @return n x units outputs of the last layer, without dropout
+   * @throws IllegalStateException before {@link #compile}
+   * @throws IllegalArgumentException when batchSize &lt; 1 or x does not fit the model, naming
+   *     both shapes
+   */
   public FloatMatrix predict(FloatMatrix x, int batchSize) {
     requireCompiled("predict");
     requireBatchSize(batchSize);
@@ -361,6 +451,8 @@ public final class Sequential implements Classifier, OnnxExportable {
   /**
    * The layer table as Keras's {@code summary()} prints it: name (type), output shape with the
    * batch dimension as None, and parameter counts; 784-512-10 has 401,920 + 5,130 = 407,050.
+   *
+   * @return the table, one line per layer between header and total lines; works before compile
    */
   public String summary() {
     return SummaryTable.render(arch);

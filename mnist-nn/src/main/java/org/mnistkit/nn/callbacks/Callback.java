@@ -11,18 +11,27 @@ import org.mnistkit.nn.Sequential;
  */
 public interface Callback {
 
-  /** Called once before the first epoch. */
+  /**
+   * Called once before the first epoch; a callback with state resets it here.
+   *
+   * @param model the model being fitted; the callback may stop it or read and replace its weights
+   */
   default void onTrainBegin(Sequential model) {}
 
   /**
    * Called after each epoch, after validation.
    *
+   * @param model the model being fitted; the callback may stop it or read and replace its weights
    * @param epoch the epoch just finished, from 0
    * @param logs the epoch's results: "loss", "accuracy" and, with validation, "val_loss" and
    *     "val_accuracy"; unmodifiable
    */
   default void onEpochEnd(Sequential model, int epoch, Map<String, Double> logs) {}
 
-  /** Called once after the last epoch, also when training was stopped early. */
+  /**
+   * Called once after the last epoch, also when training was stopped early.
+   *
+   * @param model the model being fitted; the callback may stop it or read and replace its weights
+   */
   default void onTrainEnd(Sequential model) {}
 }

@@ -22,7 +22,15 @@ public final class Callbacks {
     return new EarlyStopping(Monitor.auto(monitor, minDelta), patience, restoreBestWeights);
   }
 
-  /** @return early stopping with minDelta 0 that keeps the last weights */
+  /**
+   * Early stopping with minDelta 0 that keeps the last epoch's weights when it stops.
+   *
+   * @param monitor a logged quantity such as "val_loss" or "val_accuracy"; names containing "acc"
+   *     are maximised, others minimised
+   * @param patience epochs without improvement before stopping, &gt;= 0
+   * @return a new early-stopping callback
+   * @throws IllegalArgumentException when monitor is null or blank, or patience is negative
+   */
   public static EarlyStopping earlyStopping(String monitor, int patience) {
     return earlyStopping(monitor, patience, 0, false);
   }

@@ -23,7 +23,22 @@ public record Conv2D(int filters, List<Integer> kernelSize, List<Integer> stride
     Activation activation, boolean useBias, Initializer kernelInitializer, Initializer biasInitializer,
     List<Integer> inputShape) implements Layer {
 
-  /** @throws IllegalArgumentException naming the bad value when a setting is out of range */
+  /**
+   * Checks the settings and keeps unmodifiable copies of the lists.
+   *
+   * @param filters number of output channels, at least 1
+   * @param kernelSize two values (kh, kw), each at least 1
+   * @param strides two values (sh, sw), each at least 1
+   * @param padding {@link Padding#VALID} or {@link Padding#SAME}; not null
+   * @param activation applied to each output value; not null
+   * @param useBias whether each filter has a bias
+   * @param kernelInitializer initial kernel values; not null
+   * @param biasInitializer {@link Initializer#ZEROS} or {@link Initializer#ONES}
+   * @param inputShape empty, or the declared input shape (h, w, c), each at least 1
+   * @throws IllegalArgumentException naming the bad value when a setting is out of range, the
+   *     bias initializer is not constant, or the input shape is not (h, w, c)
+   * @throws NullPointerException when padding, activation, an initializer or a list is null
+   */
   public Conv2D {
     if (filters < 1) {
       throw new IllegalArgumentException("filters must be >= 1, got " + filters);
@@ -50,25 +65,50 @@ public record Conv2D(int filters, List<Integer> kernelSize, List<Integer> stride
         biasInitializer, Shapes.inputShape("conv2d", shape, 3));
   }
 
-  /** @return a copy with strides (sh, sw) */
+  /**
+   * Sets the step of the kernel along each axis.
+   *
+   * @param sh the vertical stride in pixels, at least 1
+   * @param sw the horizontal stride in pixels, at least 1
+   * @return a copy with strides (sh, sw)
+   * @throws IllegalArgumentException when a stride is below 1
+   */
   public Conv2D strides(int sh, int sw) {
     return new Conv2D(filters, kernelSize, List.of(sh, sw), padding, activation, useBias,
         kernelInitializer, biasInitializer, inputShape);
   }
 
-  /** @return a copy with another padding */
+  /**
+   * Sets the padding.
+   *
+   * @param newPadding {@link Padding#VALID} (no padding) or {@link Padding#SAME} (output size
+   *     ceil(in / stride))
+   * @return a copy with that padding
+   * @throws NullPointerException when newPadding is null
+   */
   public Conv2D padding(Padding newPadding) {
     return new Conv2D(filters, kernelSize, strides, newPadding, activation, useBias, kernelInitializer,
         biasInitializer, inputShape);
   }
 
-  /** @return a copy with or without a bias per filter */
+  /**
+   * Sets whether each filter has a bias.
+   *
+   * @param newUseBias true for {@code filters} bias parameters, false for none
+   * @return a copy with or without a bias per filter
+   */
   public Conv2D useBias(boolean newUseBias) {
     return new Conv2D(filters, kernelSize, strides, padding, activation, newUseBias, kernelInitializer,
         biasInitializer, inputShape);
   }
 
-  /** @return a copy with another kernel initializer */
+  /**
+   * Sets how the kernel is initialized by {@code compile}.
+   *
+   * @param initializer the kernel initializer, such as {@link Initializer#HE_NORMAL}; not null
+   * @return a copy with that kernel initializer
+   * @throws NullPointerException when initializer is null
+   */
   public Conv2D kernelInitializer(Initializer initializer) {
     return new Conv2D(filters, kernelSize, strides, padding, activation, useBias, initializer,
         biasInitializer, inputShape);

@@ -23,8 +23,17 @@ public record Dense(int units, Activation activation, boolean useBias, Initializ
     Initializer biasInitializer, List<Integer> inputShape) implements Layer {
 
   /**
+   * Checks the settings and keeps an unmodifiable copy of the input shape.
+   *
+   * @param units number of output units, at least 1
+   * @param activation applied to the output; not null
+   * @param useBias whether the layer has a bias vector of {@code units} values
+   * @param kernelInitializer initial kernel values; not null
+   * @param biasInitializer {@link Initializer#ZEROS} or {@link Initializer#ONES}; not null
+   * @param inputShape empty, or one dimension {@code (d)} with d at least 1
    * @throws IllegalArgumentException when units &lt; 1, the bias initializer is not constant or the
    *     input shape is not one dimension &gt;= 1
+   * @throws NullPointerException when activation, an initializer or inputShape is null
    */
   public Dense {
     if (units < 1) {
@@ -49,22 +58,47 @@ public record Dense(int units, Activation activation, boolean useBias, Initializ
         Shapes.inputShape("dense", shape, 1));
   }
 
-  /** @return a copy with another activation */
+  /**
+   * Sets the activation.
+   *
+   * @param newActivation applied to the output, such as {@link Activation#SOFTMAX}; not null
+   * @return a copy with that activation
+   * @throws NullPointerException when newActivation is null
+   */
   public Dense activation(Activation newActivation) {
     return new Dense(units, newActivation, useBias, kernelInitializer, biasInitializer, inputShape);
   }
 
-  /** @return a copy with or without a bias vector */
+  /**
+   * Sets whether the layer has a bias vector.
+   *
+   * @param newUseBias true for {@code units} bias parameters, false for none
+   * @return a copy with or without a bias vector
+   */
   public Dense useBias(boolean newUseBias) {
     return new Dense(units, activation, newUseBias, kernelInitializer, biasInitializer, inputShape);
   }
 
-  /** @return a copy with another kernel initializer */
+  /**
+   * Sets how the kernel is initialized by {@code compile}.
+   *
+   * @param initializer the kernel initializer, such as {@link Initializer#HE_NORMAL}; not null
+   * @return a copy with that kernel initializer
+   * @throws NullPointerException when initializer is null
+   */
   public Dense kernelInitializer(Initializer initializer) {
     return new Dense(units, activation, useBias, initializer, biasInitializer, inputShape);
   }
 
-  /** @return a copy with another bias initializer (zeros or ones) */
+  /**
+   * Sets how the bias is initialized by {@code compile}.
+   *
+   * @param initializer {@link Initializer#ZEROS} or {@link Initializer#ONES}
+   * @return a copy with that bias initializer
+   * @throws IllegalArgumentException when the initializer is not constant (Deeplearning4j supports
+   *     constant biases only)
+   * @throws NullPointerException when initializer is null
+   */
   public Dense biasInitializer(Initializer initializer) {
     return new Dense(units, activation, useBias, kernelInitializer, initializer, inputShape);
   }

@@ -15,7 +15,14 @@ import java.util.List;
  */
 public record Dropout(double rate, List<Integer> inputShape) implements Layer {
 
-  /** @throws IllegalArgumentException when rate is outside [0, 1) */
+  /**
+   * Checks the rate and keeps an unmodifiable copy of the input shape.
+   *
+   * @param rate probability of dropping each value, in [0, 1); 0 makes the layer the identity
+   * @param inputShape empty, or the declared input shape of 1 to 3 dimensions, each at least 1
+   * @throws IllegalArgumentException when rate is outside [0, 1) or the input shape is invalid
+   * @throws NullPointerException when inputShape is null
+   */
   public Dropout {
     if (!(rate >= 0 && rate < 1)) {
       throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);

@@ -12,7 +12,14 @@ import java.util.List;
  */
 public record Flatten(List<Integer> inputShape) implements Layer {
 
-  /** @throws IllegalArgumentException when the declared shape has a dimension below 1 */
+  /**
+   * Checks the declared input shape and keeps an unmodifiable copy of it.
+   *
+   * @param inputShape empty, or the declared input shape of 1 to 3 dimensions, each at least 1
+   * @throws IllegalArgumentException when the declared shape has more than 3 dimensions or a
+   *     dimension below 1
+   * @throws NullPointerException when inputShape is null
+   */
   public Flatten {
     inputShape = List.copyOf(inputShape);
     if (!inputShape.isEmpty()) {

@@ -50,7 +50,11 @@ public enum Initializer {
   /**
    * Looks an initializer up by its Keras name (case-insensitive).
    *
+   * @param name a Keras initializer name such as {@code "glorot_uniform"} or {@code "zeros"}; case
+   *     and surrounding blanks are ignored
+   * @return the initializer with that name
    * @throws IllegalArgumentException naming the value and the accepted names when it is unknown
+   * @throws NullPointerException when name is null
    */
   public static Initializer of(String name) {
     return KerasNames.lookup(values(), Initializer::kerasName, name, "initializer");

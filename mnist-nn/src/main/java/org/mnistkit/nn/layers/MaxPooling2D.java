@@ -15,7 +15,17 @@ import java.util.Objects;
 public record MaxPooling2D(List<Integer> poolSize, List<Integer> strides, Padding padding,
     List<Integer> inputShape) implements Layer {
 
-  /** @throws IllegalArgumentException naming the bad value when a setting is out of range */
+  /**
+   * Checks the settings and keeps unmodifiable copies of the lists.
+   *
+   * @param poolSize two values (ph, pw), each at least 1
+   * @param strides two values (sh, sw), each at least 1
+   * @param padding {@link Padding#VALID} or {@link Padding#SAME}; not null
+   * @param inputShape empty, or the declared input shape (h, w, c), each at least 1
+   * @throws IllegalArgumentException naming the bad value when a setting is out of range or the
+   *     input shape is not (h, w, c)
+   * @throws NullPointerException when padding or a list is null
+   */
   public MaxPooling2D {
     poolSize = Shapes.pair("poolSize", Shapes.toArray(poolSize));
     strides = Shapes.pair("strides", Shapes.toArray(strides));
@@ -32,12 +42,26 @@ public record MaxPooling2D(List<Integer> poolSize, List<Integer> strides, Paddin
     return new MaxPooling2D(poolSize, strides, padding, Shapes.inputShape("max_pooling2d", shape, 3));
   }
 
-  /** @return a copy with strides (sh, sw) */
+  /**
+   * Sets the step of the window along each axis.
+   *
+   * @param sh the vertical stride in pixels, at least 1
+   * @param sw the horizontal stride in pixels, at least 1
+   * @return a copy with strides (sh, sw)
+   * @throws IllegalArgumentException when a stride is below 1
+   */
   public MaxPooling2D strides(int sh, int sw) {
     return new MaxPooling2D(poolSize, List.of(sh, sw), padding, inputShape);
   }
 
-  /** @return a copy with another padding */
+  /**
+   * Sets the padding.
+   *
+   * @param newPadding {@link Padding#VALID} (no padding) or {@link Padding#SAME} (output size
+   *     ceil(in / stride))
+   * @return a copy with that padding
+   * @throws NullPointerException when newPadding is null
+   */
   public MaxPooling2D padding(Padding newPadding) {
     return new MaxPooling2D(poolSize, strides, newPadding, inputShape);
   }

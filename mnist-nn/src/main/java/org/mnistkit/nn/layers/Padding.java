@@ -18,7 +18,14 @@ public enum Padding {
     return kerasName;
   }
 
-  /** @throws IllegalArgumentException naming the value when it is neither "valid" nor "same" */
+  /**
+   * Looks a padding up by its Keras name.
+   *
+   * @param name "valid" or "same"; case and surrounding blanks are ignored
+   * @return {@link #VALID} or {@link #SAME}
+   * @throws IllegalArgumentException naming the value when it is neither "valid" nor "same"
+   * @throws NullPointerException when name is null
+   */
   public static Padding of(String name) {
     return KerasNames.lookup(values(), Padding::kerasName, name, "padding");
   }
