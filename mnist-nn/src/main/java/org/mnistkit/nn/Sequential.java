@@ -452,7 +452,8 @@ public final class Sequential implements Classifier, OnnxExportable {
    * The layer table as Keras's {@code summary()} prints it: name (type), output shape with the
    * batch dimension as None, and parameter counts; 784-512-10 has 401,920 + 5,130 = 407,050.
    *
-   * @return the table, one line per layer between header and total lines; works before compile
+   * @return the table: a header, one row per layer, then the total, trainable and non-trainable
+   *     parameter counts; available before {@link #compile}
    */
   public String summary() {
     return SummaryTable.render(arch);
