@@ -9,8 +9,8 @@ import java.io.IOException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mnistkit.core.data.LabeledImages;
-import org.mnistkit.core.data.Mnist;
 import org.mnistkit.core.tensor.FloatMatrix;
+import org.mnistkit.core.testing.RealData;
 import org.mnistkit.eda.knn.Metric;
 import org.mnistkit.eda.quality.EmbeddingQuality;
 import org.mnistkit.eda.testing.Fixtures;
@@ -246,7 +246,7 @@ class UmapTest {
   @Test
   @Tag("mnist")
   void mnist5000IsPure() throws IOException {
-    LabeledImages train = Mnist.load().train().head(5000);
+    LabeledImages train = RealData.mnist().train().head(5000);
     UmapModel m = Umap.builder().nNeighbors(15).minDist(0.001).pca(50).threads(2).build()
         .fit(train.toScaledMatrix());
     double purity = EmbeddingQuality.knnPurity(m.embedding(), train.labels(), 15);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistkit.core.data.DatasetSpec;
+import org.mnistkit.core.testing.RealData;
 
 /** {@code mnistkit walkthrough --quick} end to end on the real MNIST files. */
 @Tag("mnist")
@@ -29,6 +30,7 @@ class WalkthroughQuickTest {
 
   @BeforeAll
   static void run() throws IOException {
+    RealData.assumeAvailable(DatasetSpec.MNIST); // skipped with the reason where no source can provide it
     StringWriter text = new StringWriter();
     WalkthroughOptions options = new WalkthroughOptions(out, DatasetSpec.MNIST, null,
         EnumSet.noneOf(WalkthroughOptions.Step.class), 123, 2, true, true);
