@@ -4,13 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mnistkit.core.data.DatasetSpec;
 import org.mnistkit.core.metrics.Metrics;
+import org.mnistkit.core.testing.RealData;
 
 /** Runs each benchmark method once on small sizes so that the suite cannot rot unnoticed. */
 @Tag("mnist")
 class ModelBenchmarksTest {
+
+  @BeforeAll
+  static void mnistIsAvailable() throws IOException {
+    RealData.assumeAvailable(DatasetSpec.MNIST); // skipped with the reason where no source can provide it
+  }
 
   @Test
   void forestFits() throws IOException {

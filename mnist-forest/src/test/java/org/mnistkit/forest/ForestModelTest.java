@@ -150,18 +150,19 @@ class ForestModelTest {
     }
     RandomForestModel model = RandomForest.builder().trees(25).mtry(2).seed(4).threads(1)
         .build().fit(FloatMatrix.of(rows), y);
-    ConfusionMatrix cm = model.oobConfusionMatrix();
-    String expected = String.format(java.util.Locale.ROOT,
-        "%nRandomForestModel: x 40 x 2, seed 4%n"
-            + "               Type of random forest: classification\n"
-            + "                     Number of trees: 25\n"
-            + "No. of variables tried at each split: 2\n\n"
-            + "        OOB estimate of  error rate: 0%%\n"
-            + "Confusion matrix:\n"
-            + "   0  1 class.error\n"
-            + "0 %2d %2d           0\n"
-            + "1 %2d %2d           0\n",
-        cm.count(0, 0), cm.count(1, 0), cm.count(0, 1), cm.count(1, 1));
+    // Every row is out of bag in some of the 25 trees (a row stays in bag in all of them with
+    // probability about 0.63^25 = 1e-5) and the gap in x0 separates the classes, so R's
+    // randomForest prints 20 correct out-of-bag votes per class and no error.
+    String expected = String.format("%nRandomForestModel: x 40 x 2, seed 4%n")
+        + "               Type of random forest: classification\n"
+        + "                     Number of trees: 25\n"
+        + "No. of variables tried at each split: 2\n\n"
+        + "        OOB estimate of  error rate: 0%\n"
+        + "Confusion matrix:\n"
+        + "   0  1 class.error\n"
+        + "0 20  0           0\n"
+        + "1  0 20           0\n";
+    assertTrue(model.provenance().toString().startsWith("fitted by mnistkit "), model.provenance().toString());
     assertEquals(expected + "\n" + model.provenance() + "\n", model.toString());
     assertTrue(model.toString().contains("seed 4; settings: importance=false, maxDepth=unlimited, "
         + "mtry=2, nodeSize=1, replace=true, sampleFraction=1.0, trees=25"), model.toString());

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistkit.core.data.LabeledImages;
-import org.mnistkit.core.data.Mnist;
 import org.mnistkit.core.data.MnistDataset;
 import org.mnistkit.core.tensor.FloatMatrix;
+import org.mnistkit.core.testing.RealData;
 
 /**
  * The walkthrough's forest (500 trees, default mtry, seed 123, 3000 sampled training images
@@ -26,7 +26,7 @@ class MnistForestOnnxTest {
 
   @Test
   void theWalkthroughsForestRunsTheSameInOnnxRuntime() throws Exception {
-    MnistDataset mnist = Mnist.load();
+    MnistDataset mnist = RealData.mnist();
     RandomForestModel model = walkthroughForest(mnist);
     assertEquals(28, model.mtry());
     FloatMatrix test = mnist.test().head(1000).toScaledMatrix();

@@ -7,16 +7,16 @@ import java.io.IOException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mnistkit.core.data.LabeledImages;
-import org.mnistkit.core.data.Mnist;
 import org.mnistkit.core.data.MnistDataset;
 import org.mnistkit.core.metrics.Metrics;
+import org.mnistkit.core.testing.RealData;
 
 @Tag("mnist")
 class MnistForestTest {
 
   @Test
   void threeThousandImagesAndAHundredTreesReach092() throws IOException {
-    MnistDataset mnist = Mnist.load();
+    MnistDataset mnist = RealData.mnist();
     LabeledImages train = mnist.train().sample(3000, 123);
     RandomForestModel model = RandomForest.builder().trees(100).seed(123).build().fit(train);
     assertEquals(28, model.mtry());

@@ -11,9 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mnistkit.core.data.LabeledImages;
-import org.mnistkit.core.data.Mnist;
 import org.mnistkit.core.data.MnistDataset;
 import org.mnistkit.core.metrics.Metrics;
+import org.mnistkit.core.testing.RealData;
 
 /** The walkthrough's network on real MNIST (cached under ~/.mnistkit), kept to a few seconds. */
 @Tag("mnist")
@@ -28,7 +28,7 @@ class MnistTest {
    */
   @Test
   void oneEpochOnTenThousandImagesReaches90Percent() throws IOException {
-    MnistDataset mnist = Mnist.load();
+    MnistDataset mnist = RealData.mnist();
     LabeledImages train = mnist.train().head(10_000);
     LabeledImages test = mnist.test();
     Sequential model = Sequential.of(dense(512, RELU).inputShape(784), dense(10, SOFTMAX))

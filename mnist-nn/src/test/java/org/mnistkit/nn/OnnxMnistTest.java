@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistkit.core.data.LabeledImages;
-import org.mnistkit.core.data.Mnist;
 import org.mnistkit.core.data.MnistDataset;
 import org.mnistkit.core.tensor.FloatMatrix;
+import org.mnistkit.core.testing.RealData;
 
 /**
  * The walkthrough's dense network and the CLI's convnet, exported and run in ONNX Runtime on the
@@ -32,7 +32,7 @@ class OnnxMnistTest {
 
   @Test
   void walkthroughDenseNetworkAfterOneEpoch() throws Exception {
-    MnistDataset mnist = Mnist.load();
+    MnistDataset mnist = RealData.mnist();
     LabeledImages train = mnist.train().head(3000);
     FloatMatrix test = mnist.test().head(1000).toScaledMatrix();
     Sequential model = Sequential.of(dense(512, RELU).inputShape(784), dense(10, SOFTMAX))
@@ -50,7 +50,7 @@ class OnnxMnistTest {
 
   @Test
   void cliConvnetAfterAFewSteps() throws Exception {
-    MnistDataset mnist = Mnist.load();
+    MnistDataset mnist = RealData.mnist();
     LabeledImages train = mnist.train().head(256);
     FloatMatrix test = mnist.test().head(1000).toScaledMatrix();
     Sequential model = Sequential.of(conv2d(32, 3, RELU).inputShape(28, 28, 1), maxPooling2d(2),

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * per-task partial results in task order. When a task throws, no further tasks are started, the
  * running ones finish, and an exception is rethrown to the caller (the caller's own, else that of
  * the lowest-numbered worker that failed). A call returns only when no task of it is running, even
- * when the caller is interrupted while waiting (the interrupt is then kept and reported).
+ * when the caller is interrupted during the call, while waiting or while running a task itself (the
+ * interrupt is then kept and reported).
  *
  * <p>One computation at a time: the methods must not be called concurrently or from inside a
  * task.
@@ -140,8 +141,8 @@ public final class Workers implements AutoCloseable {
    * @param task the work per task
    * @throws IllegalArgumentException when tasks is negative
    * @throws RuntimeException an exception a task threw (an Error is rethrown as is); an
-   *     IllegalStateException when the caller was interrupted while waiting (the thread's
-   *     interrupt flag is set again)
+   *     IllegalStateException when the caller was interrupted before or during a call that used more than
+   *     one thread (the thread's interrupt flag is set again)
    */
   public void forEach(int tasks, Task task) {
     if (tasks < 0) {
@@ -185,7 +186,9 @@ public final class Workers implements AutoCloseable {
         }
       }
     }
-    if (interrupted) {
+    // An interrupt that arrived while the caller ran a task itself is seen here: Future.get of a
+    // task already done returns without looking at the interrupt flag.
+    if (interrupted || Thread.currentThread().isInterrupted()) {
       Thread.currentThread().interrupt();
       if (failure == null) {
         failure = new IllegalStateException("interrupted while waiting for workers");

@@ -2,6 +2,7 @@ package org.mnistkit.core.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class WorkersTest {
@@ -103,39 +105,102 @@ class WorkersTest {
     }
   }
 
-  @Test
-  void anInterruptedCallerStillWaitsForRunningTasks() throws InterruptedException {
-    try (Workers w = new Workers(2)) {
-      AtomicInteger running = new AtomicInteger();
-      AtomicInteger runningAtReturn = new AtomicInteger(-1);
-      AtomicBoolean interruptKept = new AtomicBoolean();
-      AtomicBoolean threw = new AtomicBoolean();
-      CountDownLatch started = new CountDownLatch(2);
+  /**
+   * What the caller of forEach saw: the tasks still running when it returned, whether it threw the
+   * interrupt's IllegalStateException and whether its interrupt flag was set afterwards.
+   */
+  private static final class CallerOutcome {
+    final AtomicInteger runningAtReturn = new AtomicInteger(-1);
+    final AtomicBoolean reported = new AtomicBoolean();
+    final AtomicBoolean interruptKept = new AtomicBoolean();
+
+    Thread start(Workers w, AtomicInteger running, Workers.Task task) {
       Thread caller = new Thread(() -> {
         try {
-          w.forEach(2, (k, t) -> {
-            running.incrementAndGet();
-            started.countDown();
-            long end = System.nanoTime() + 300_000_000L;
-            while (System.nanoTime() < end) {
-              Thread.onSpinWait(); // a task that does not react to interrupts
-            }
-            running.decrementAndGet();
-          });
+          w.forEach(2, task);
         } catch (IllegalStateException e) {
-          threw.set(e.getMessage().contains("interrupted"));
+          reported.set("interrupted while waiting for workers".equals(e.getMessage()));
         } finally {
           runningAtReturn.set(running.get());
           interruptKept.set(Thread.currentThread().isInterrupted());
         }
-      });
+      }, "workers-test-caller");
       caller.start();
-      started.await();
-      caller.interrupt();
-      caller.join();
+      return caller;
+    }
+
+    void check(Thread caller) throws InterruptedException {
+      caller.join(60_000); // a guard against a hang only; nothing here depends on time
+      assertFalse(caller.isAlive(), "forEach returned");
       assertEquals(0, runningAtReturn.get(), "tasks still running when forEach returned");
-      assertTrue(threw.get(), "the interrupt is reported");
+      assertTrue(reported.get(), "the interrupt is reported");
       assertTrue(interruptKept.get(), "the interrupt flag is kept");
+    }
+  }
+
+  /** Waits, without reacting to interrupts, until the condition holds. */
+  private static void spinUntil(java.util.function.BooleanSupplier condition) {
+    while (!condition.getAsBoolean()) {
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  void aCallerInterruptedWhileWaitingWaitsForTheRunningTaskAndReportsIt() throws InterruptedException {
+    try (Workers w = new Workers(2)) {
+      AtomicInteger running = new AtomicInteger();
+      CountDownLatch workerStarted = new CountDownLatch(1);
+      AtomicBoolean release = new AtomicBoolean();
+      CallerOutcome outcome = new CallerOutcome();
+      // Worker 0 is the caller's thread: its task ends once the pool's task has started, so the caller
+      // then waits in forEach; the pool's task runs, ignoring interrupts, until the test releases it.
+      Thread caller = outcome.start(w, running, (k, t) -> {
+        running.incrementAndGet();
+        if (k == 0) {
+          spinUntil(() -> workerStarted.getCount() == 0);
+        } else {
+          workerStarted.countDown();
+          spinUntil(release::get);
+        }
+        running.decrementAndGet();
+      });
+      spinUntil(() -> workerStarted.getCount() == 0 && caller.getState() == Thread.State.WAITING);
+      caller.interrupt();
+      // The caller has seen the interrupt once its flag is cleared (Future.get threw); then it either
+      // waits again (right) or returns (wrong) before the running task is released.
+      spinUntil(() -> !caller.isInterrupted());
+      spinUntil(() -> caller.getState() == Thread.State.WAITING || caller.getState() == Thread.State.TERMINATED);
+      release.set(true);
+      outcome.check(caller);
+    }
+  }
+
+  @Test
+  void aCallerInterruptedWhileRunningATaskItselfReportsItToo() throws InterruptedException {
+    try (Workers w = new Workers(2)) {
+      AtomicInteger running = new AtomicInteger();
+      CountDownLatch callerStarted = new CountDownLatch(1);
+      AtomicReference<Thread> poolThread = new AtomicReference<>();
+      AtomicBoolean poolTaskDone = new AtomicBoolean();
+      CallerOutcome outcome = new CallerOutcome();
+      // The pool's task ends first and its thread goes idle, so the caller's Future.get finds it done
+      // (and, before the fix, never looked at the interrupt that arrived during the caller's own task).
+      Thread caller = outcome.start(w, running, (k, t) -> {
+        running.incrementAndGet();
+        if (k == 0) {
+          callerStarted.countDown();
+          spinUntil(() -> Thread.currentThread().isInterrupted() && poolTaskDone.get()
+              && poolThread.get().getState() == Thread.State.WAITING);
+        } else {
+          poolThread.set(Thread.currentThread());
+          spinUntil(() -> callerStarted.getCount() == 0);
+          poolTaskDone.set(true);
+        }
+        running.decrementAndGet();
+      });
+      spinUntil(() -> callerStarted.getCount() == 0);
+      caller.interrupt();
+      outcome.check(caller);
     }
   }
 

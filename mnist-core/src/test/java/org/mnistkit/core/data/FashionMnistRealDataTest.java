@@ -6,17 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mnistkit.core.testing.RealData;
 
 /**
  * Fashion-MNIST from its sources (Debian's dataset-fashion-mnist folder, which .ci/run installs, or
- * a mirror): 6000 training and 1000 test images per class.
+ * a mirror): 6000 training and 1000 test images per class. Skipped with the reason where no source
+ * can provide it (see {@link RealData}), failed under CI=true.
  */
 @Tag("mnist")
 class FashionMnistRealDataTest {
 
   @Test
   void loadsWithSixThousandAndOneThousandImagesPerClass() throws IOException {
-    MnistDataset fashion = Mnist.fashion();
+    MnistDataset fashion = RealData.fashion();
     assertEquals("fashion-mnist", fashion.name());
     assertArrayEquals(new int[] {60000, 28, 28}, fashion.train().shape());
     int[] train = new int[10];

@@ -69,12 +69,18 @@ class ConfusionMatrixTest {
     assertClose(cm.recall(1), 0.5, 0, 1e-15); // true 1 twice, once found
     assertClose(cm.recall(0), 0.5, 0, 1e-15);
     assertClose(cm.precision(9), 13.0 / 14, 0, 1e-15);
-    assertClose(cm.f1(9), 2 * (13.0 / 14) * 1.0 / (13.0 / 14 + 1.0), 0, 1e-15);
+    // F1 by hand: class 0 has P = 1, R = 1/2, F1 = 2/3; class 1 P = R = F1 = 1/2; class 9
+    // P = 13/14, R = 1, F1 = 2 * 13 / (2 * 13 + 1 + 0) = 26/27
+    assertClose(cm.f1(0), 2.0 / 3, 0, 1e-15);
+    assertClose(cm.f1(1), 0.5, 0, 1e-15);
+    assertClose(cm.f1(9), 26.0 / 27, 0, 1e-15);
+    assertEquals(0.0, cm.f1(3));
     assertEquals(0.0, cm.precision(3)); // never predicted: zero_division = 0
     assertClose(cm.classError(1), 0.5, 0, 1e-15);
-    // macro F1 averages all 10 classes, the 7 absent ones counting 0
-    double f1 = (cm.f1(0) + cm.f1(1) + cm.f1(9)) / 10;
-    assertClose(cm.macroF1(), f1, 0, 1e-15);
+    // macro F1 averages all 10 classes, the 7 absent ones counting 0, as scikit-learn's
+    // f1_score(truth, pred, labels=range(10), average="macro", zero_division=0):
+    // (2/3 + 1/2 + 26/27) / 10 = (36 + 27 + 52) / 540 = 23/108
+    assertClose(cm.macroF1(), 23.0 / 108, 0, 1e-15);
   }
 
   @Test

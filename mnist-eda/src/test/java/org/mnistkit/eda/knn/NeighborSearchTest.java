@@ -2,7 +2,7 @@ package org.mnistkit.eda.knn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mnistkit.core.testing.TestAssertions.assertThrowsWithMessage;
 
 import org.junit.jupiter.api.Test;
 import org.mnistkit.core.tensor.FloatMatrix;
@@ -53,11 +53,13 @@ class NeighborSearchTest {
     KnnGraph g = ExactKnn.search(x, x.rowRange(10, 12), 1, Metric.EUCLIDEAN, 1);
     assertEquals(10, g.index(0, 0));
     assertEquals(11, g.index(1, 0));
-    assertThrows(IllegalArgumentException.class,
-        () -> ExactKnn.search(x, FloatMatrix.zeros(2, 4), 1, Metric.EUCLIDEAN, 1));
-    assertThrows(IllegalArgumentException.class,
-        () -> ExactKnn.selfGraph(x, 51, Metric.EUCLIDEAN, 1));
-    assertThrows(IllegalArgumentException.class, () -> KdTree.build(x).allNeighbors(50, 1));
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> ExactKnn.search(x, FloatMatrix.zeros(2, 4), 1, Metric.EUCLIDEAN, 1),
+        "queries have 4 columns but the data has 3");
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> ExactKnn.selfGraph(x, 51, Metric.EUCLIDEAN, 1), "k must be in 1..50 (the number of rows), got 51");
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> KdTree.build(x).allNeighbors(50, 1),
+        "k must be in 1..49 (the number of points - 1), got 50");
   }
 
   private static int[] dropFirst(KnnGraph g) {

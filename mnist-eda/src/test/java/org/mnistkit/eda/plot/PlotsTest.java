@@ -2,8 +2,8 @@ package org.mnistkit.eda.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistkit.core.testing.TestAssertions.assertThrowsWithMessage;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -79,15 +79,19 @@ class PlotsTest {
   void scatterRejectsBadInput() {
     FloatMatrix pts = Fixtures.gaussian(5, 2, 1);
     Path out = dir.resolve("bad.png");
-    assertThrows(IllegalArgumentException.class,
-        () -> ScatterPlot.write(pts, 0, 2, new int[5], ChartOptions.defaults(), out));
-    assertThrows(IllegalArgumentException.class,
-        () -> ScatterPlot.write(pts, 0, 1, new int[4], ChartOptions.defaults(), out));
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> ScatterPlot.write(pts, 0, 2, new int[5], ChartOptions.defaults(), out),
+        "columns must be in 0..1, got x = 0, y = 2");
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> ScatterPlot.write(pts, 0, 1, new int[4], ChartOptions.defaults(), out),
+        "labels has 4 values but the data has 5 rows");
     pts.set(2, 1, Float.NaN);
-    assertThrows(IllegalArgumentException.class,
-        () -> ScatterPlot.write(pts, 0, 1, new int[5], ChartOptions.defaults(), out));
-    assertThrows(IllegalArgumentException.class,
-        () -> ChartOptions.builder().size(5, 600).build());
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> ScatterPlot.write(pts, 0, 1, new int[5], ChartOptions.defaults(), out),
+        "row 2 has a non-finite value to plot");
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> ChartOptions.builder().size(5, 600).build(),
+        "size must be within 16..10000 pixels each way, got 5 x 600");
   }
 
   @Test
@@ -115,8 +119,8 @@ class PlotsTest {
     DigitImages.writeGrid(imgs, 28, 28, 255, 3, new int[] {5, 0, 4, 1, 9, 2}, 2, out);
     // 3 columns of (56 + 2) + 2, 2 rows of (56 + 2 + 12) + 2
     assertPng(out, 3 * 58 + 2, 2 * 70 + 2, 3);
-    assertThrows(IllegalArgumentException.class,
-        () -> DigitImages.writeGrid(imgs, 28, 27, 255, 3, null, 2, out));
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> DigitImages.writeGrid(imgs, 28, 27, 255, 3, null, 2, out), "a 28 x 27 image needs 756 values, got 784");
   }
 
   @Test
@@ -131,8 +135,9 @@ class PlotsTest {
     Heatmap.write(v, 28, 28, ChartOptions.builder().size(640, 560).title("importance")
         .axisLabels("column", "row").build(), out);
     assertPng(out, 640, 560, 20);
-    assertThrows(IllegalArgumentException.class,
-        () -> Heatmap.write(new double[783], 28, 28, ChartOptions.defaults(), out));
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> Heatmap.write(new double[783], 28, 28, ChartOptions.defaults(), out),
+        "a 28 x 28 map needs 784 values, got 783");
   }
 
   @Test
@@ -145,10 +150,10 @@ class PlotsTest {
     Path out = dir.resolve("history.png");
     HistoryPlot.write(h, ChartOptions.builder().size(700, 600).title("training").build(), out);
     assertPng(out, 700, 600, 4);
-    assertThrows(IllegalArgumentException.class,
-        () -> HistoryPlot.write(Map.of(), ChartOptions.defaults(), out));
-    assertThrows(IllegalArgumentException.class,
-        () -> HistoryPlot.write(Map.of("loss", new double[0]), ChartOptions.defaults(), out));
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> HistoryPlot.write(Map.of(), ChartOptions.defaults(), out), "series must hold at least one metric");
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> HistoryPlot.write(Map.of("loss", new double[0]), ChartOptions.defaults(), out), "series loss is empty");
   }
 
   @Test
@@ -157,7 +162,11 @@ class PlotsTest {
     Files.writeString(out, "old");
     DigitImages.write(new float[] {0, 1, 1, 0}, 2, 2, 1.0, 8, out);
     assertPng(out, 16, 16, 2);
-    assertTrue("true".equals(System.getProperty("java.awt.headless"))
-        || System.getProperty("java.awt.headless") != null);
+    byte[] png = Files.readAllBytes(out);
+    assertEquals("\u0089PNG", new String(png, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1),
+        "the old content is replaced by a PNG");
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertEquals(java.util.List.of(out), files.toList(), "no temporary file is left next to it");
+    }
   }
 }

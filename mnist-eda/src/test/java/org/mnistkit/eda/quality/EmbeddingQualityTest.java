@@ -1,8 +1,8 @@
 package org.mnistkit.eda.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistkit.core.testing.TestAssertions.assertThrowsWithMessage;
 
 import org.junit.jupiter.api.Test;
 import org.mnistkit.core.tensor.FloatMatrix;
@@ -86,16 +86,19 @@ class EmbeddingQualityTest {
   @Test
   void rejectsBadInput() {
     FloatMatrix e = line(0, 1, 2, 3);
-    assertThrows(IllegalArgumentException.class,
-        () -> EmbeddingQuality.knnPurity(e, new int[] {0, 1, 0}, 1));
-    assertThrows(IllegalArgumentException.class,
-        () -> EmbeddingQuality.knnPurity(e, new int[] {0, 1, 0, 1}, 4));
-    assertThrows(IllegalArgumentException.class,
-        () -> EmbeddingQuality.knnPurity(e, new int[] {0, -1, 0, 1}, 1));
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> EmbeddingQuality.knnPurity(e, new int[] {0, 1, 0}, 1),
+        "labels has 3 values but the embedding has 4 rows");
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> EmbeddingQuality.knnPurity(e, new int[] {0, 1, 0, 1}, 4), "k must be in 1..3 (rows - 1), got 4");
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> EmbeddingQuality.knnPurity(e, new int[] {0, -1, 0, 1}, 1), "labels must be >= 0, got -1 at 1");
     FloatMatrix nan = line(0, Float.NaN, 2, 3);
-    assertThrows(IllegalArgumentException.class,
-        () -> EmbeddingQuality.knnPurity(nan, new int[] {0, 1, 0, 1}, 1));
-    assertThrows(IllegalArgumentException.class,
-        () -> EmbeddingQuality.trustworthiness(e, e, 2, 4, 1));
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> EmbeddingQuality.knnPurity(nan, new int[] {0, 1, 0, 1}, 1),
+        "embedding has a non-finite value NaN at row 1, column 0; remove or impute it first");
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> EmbeddingQuality.trustworthiness(e, e, 2, 4, 1),
+        "k must be in 1..1 (below half the 4 sampled rows), got 2");
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistkit.core.testing.TestAssertions.assertThrowsWithMessage;
 import static org.mnistkit.eda.testing.Close.assertClose;
 
 import org.apache.commons.math3.linear.RealMatrix;
@@ -127,11 +128,13 @@ class PcaTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Pca.builder().nComponents(2).scale(true).build().fit(constant));
     assertTrue(e.getMessage().contains("column 2"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Pca.builder().nComponents(0).build());
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> Pca.builder().nComponents(0).build(),
+        "nComponents must be >= 1, got 0");
     PcaModel p = Pca.builder().nComponents(2).build().fit(Fixtures.gaussian(40, 8, 1));
     e = assertThrows(IllegalArgumentException.class, () -> p.transform(FloatMatrix.zeros(3, 7)));
     assertTrue(e.getMessage().contains("8 columns"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
-        () -> Pca.builder().nComponents(8).build().fit(Fixtures.gaussian(40, 8, 1)));
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> Pca.builder().nComponents(8).build().fit(Fixtures.gaussian(40, 8, 1)),
+        "nv must be < min(rows, cols) = 8 for a 40 x 8 matrix, got 8; use a dense SVD for all singular values");
   }
 }

@@ -1,7 +1,7 @@
 package org.mnistkit.eda.svd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mnistkit.core.testing.TestAssertions.assertThrowsWithMessage;
 import static org.mnistkit.eda.testing.Close.assertClose;
 
 import org.apache.commons.math3.linear.SingularValueDecomposition;
@@ -42,12 +42,14 @@ class RandomizedSvdTest {
 
   @Test
   void rejectsBadSettings() {
-    assertThrows(IllegalArgumentException.class, () -> RandomizedSvd.builder().build());
-    assertThrows(IllegalArgumentException.class,
-        () -> RandomizedSvd.builder().k(2).oversampling(-1).build());
-    assertThrows(IllegalArgumentException.class,
-        () -> RandomizedSvd.builder().k(2).powerIterations(-1).build());
-    assertThrows(IllegalArgumentException.class,
-        () -> RandomizedSvd.builder().k(5).build().fit(Fixtures.gaussian(10, 5, 1)));
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> RandomizedSvd.builder().build(),
+        "k must be >= 1, got unset");
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> RandomizedSvd.builder().k(2).oversampling(-1).build(), "oversampling must be >= 0, got -1");
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> RandomizedSvd.builder().k(2).powerIterations(-1).build(), "powerIterations must be >= 0, got -1");
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> RandomizedSvd.builder().k(5).build().fit(Fixtures.gaussian(10, 5, 1)),
+        "nv must be < min(rows, cols) = 5 for a 10 x 5 matrix, got 5; use a dense SVD for all singular values");
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistkit.core.testing.TestAssertions.assertThrowsWithMessage;
 import static org.mnistkit.eda.testing.Close.assertClose;
 
 import org.apache.commons.math3.linear.RealMatrix;
@@ -201,7 +202,8 @@ class TruncatedSvdTest {
     assertTrue(e.getMessage().contains("row 3, column 4"), e.getMessage());
     FloatMatrix inf = Fixtures.gaussian(30, 20, 1);
     inf.set(0, 0, Float.POSITIVE_INFINITY);
-    assertThrows(IllegalArgumentException.class, () -> svd.fit(inf));
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> svd.fit(inf),
+        "the matrix has a non-finite value Infinity at row 0, column 0; remove or impute it first");
     e = assertThrows(IllegalArgumentException.class, () -> svd.fit(FloatMatrix.zeros(30, 20)));
     assertTrue(e.getMessage().contains("null space"), e.getMessage());
 
@@ -210,11 +212,11 @@ class TruncatedSvdTest {
     e = assertThrows(IllegalArgumentException.class,
         () -> TruncatedSvd.builder().nv(5).work(5).build());
     assertEquals("work must be > nv = 5, got 5", e.getMessage());
-    assertThrows(IllegalArgumentException.class,
-        () -> TruncatedSvd.builder().nv(5).tol(-1).build());
-    assertThrows(IllegalArgumentException.class,
-        () -> TruncatedSvd.builder().nv(5).maxIterations(0).build());
-    assertThrows(IllegalArgumentException.class,
-        () -> TruncatedSvd.builder().nv(5).threads(0).build());
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> TruncatedSvd.builder().nv(5).tol(-1).build(), "tol must be finite and >= 0, got -1.0");
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> TruncatedSvd.builder().nv(5).maxIterations(0).build(), "maxIterations must be >= 1, got 0");
+    assertThrowsWithMessage(IllegalArgumentException.class,
+        () -> TruncatedSvd.builder().nv(5).threads(0).build(), "threads must be >= 1, got 0");
   }
 }

@@ -1,6 +1,6 @@
 package org.mnistkit.eda.umap;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mnistkit.core.testing.TestAssertions.assertThrowsWithMessage;
 import static org.mnistkit.eda.testing.Close.assertClose;
 
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,9 @@ class CurveParametersTest {
     assertClose(u.b(), 0.7915, 1e-3, 0, "b");
     Umap v = Umap.builder().ab(1.0, 1.0).build();
     assertClose(v.a(), 1.0, 0, 0, "a");
-    assertThrows(IllegalArgumentException.class, () -> CurveParameters.fit(1.0, 2.0));
-    assertThrows(IllegalArgumentException.class, () -> CurveParameters.fit(0.0, 0.0));
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> CurveParameters.fit(1.0, 2.0),
+        "minDist must be in [0, spread = 1.0], got 2.0");
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> CurveParameters.fit(0.0, 0.0),
+        "spread must be > 0 and finite, got 0.0");
   }
 }

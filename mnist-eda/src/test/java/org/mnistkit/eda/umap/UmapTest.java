@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistkit.core.testing.TestAssertions.assertThrowsWithMessage;
 
 import java.io.IOException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mnistkit.core.data.LabeledImages;
-import org.mnistkit.core.data.Mnist;
 import org.mnistkit.core.tensor.FloatMatrix;
+import org.mnistkit.core.testing.RealData;
 import org.mnistkit.eda.knn.Metric;
 import org.mnistkit.eda.quality.EmbeddingQuality;
 import org.mnistkit.eda.testing.Fixtures;
@@ -183,7 +184,8 @@ class UmapTest {
       }
     }
     assertEquals(placed, m.transform(fresh), "transform is deterministic");
-    assertThrows(IllegalArgumentException.class, () -> m.transform(FloatMatrix.zeros(2, 4)));
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> m.transform(FloatMatrix.zeros(2, 4)),
+        "x must have 5 columns like the training data, got 4");
   }
 
   @Test
@@ -223,30 +225,38 @@ class UmapTest {
     assertEquals("pca must be >= nComponents = 3, got 2", assertThrows(
         IllegalArgumentException.class,
         () -> Umap.builder().nComponents(3).pca(2).build()).getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Umap.builder().nEpochs(-1).build());
-    assertThrows(IllegalArgumentException.class, () -> Umap.builder().minDist(2).build());
-    assertThrows(IllegalArgumentException.class, () -> Umap.builder().learningRate(0).build());
-    assertThrows(IllegalArgumentException.class, () -> Umap.builder().setOpMixRatio(1.5).build());
-    assertThrows(IllegalArgumentException.class, () -> Umap.builder().sgdThreads(0).build());
-    assertThrows(IllegalArgumentException.class, () -> Umap.builder().ab(-1, 1).build());
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> Umap.builder().nEpochs(-1).build(),
+        "nEpochs must be >= 0, got -1");
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> Umap.builder().minDist(2).build(),
+        "minDist must be in [0, spread = 1.0], got 2.0");
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> Umap.builder().learningRate(0).build(),
+        "learningRate must be > 0 and finite, got 0.0");
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> Umap.builder().setOpMixRatio(1.5).build(),
+        "setOpMixRatio must be in [0, 1], got 1.5");
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> Umap.builder().sgdThreads(0).build(),
+        "sgdThreads must be >= 1, got 0");
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> Umap.builder().ab(-1, 1).build(),
+        "a must be > 0 and finite, got -1.0");
     Umap u = Umap.builder().nNeighbors(15).build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> u.fit(Fixtures.gaussian(10, 3, 1)));
     assertEquals("nNeighbors must be <= the number of rows (10), got 15", e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> u.fit(FloatMatrix.zeros(0, 3)));
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> u.fit(FloatMatrix.zeros(0, 3)),
+        "x must have at least one row and one column, got 0 x 3");
     FloatMatrix nan = Fixtures.gaussian(30, 3, 1);
     nan.set(7, 1, Float.NaN);
     e = assertThrows(IllegalArgumentException.class, () -> u.fit(nan));
     assertTrue(e.getMessage().contains("row 7, column 1"), e.getMessage());
     FloatMatrix inf = Fixtures.gaussian(30, 3, 1);
     inf.set(0, 0, Float.NEGATIVE_INFINITY);
-    assertThrows(IllegalArgumentException.class, () -> u.fit(inf));
+    assertThrowsWithMessage(IllegalArgumentException.class, () -> u.fit(inf),
+        "x has a non-finite value -Infinity at row 0, column 0; remove or impute it first");
   }
 
   @Test
   @Tag("mnist")
   void mnist5000IsPure() throws IOException {
-    LabeledImages train = Mnist.load().train().head(5000);
+    LabeledImages train = RealData.mnist().train().head(5000);
     UmapModel m = Umap.builder().nNeighbors(15).minDist(0.001).pca(50).threads(2).build()
         .fit(train.toScaledMatrix());
     double purity = EmbeddingQuality.knnPurity(m.embedding(), train.labels(), 15);
