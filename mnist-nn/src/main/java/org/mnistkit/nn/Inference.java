@@ -76,19 +76,22 @@ final class Inference {
     int bs = Math.min(batchSize, n);
     INDArray full = NdArrays.matrix(bs, x.cols());
     INDArray partial = null;
-    for (int s = 0; s < n; s += bs) {
-      int m = Math.min(bs, n - s);
-      INDArray batch = full;
-      if (m < bs) {
-        partial = NdArrays.matrix(m, x.cols());
-        batch = partial;
+    try {
+      for (int s = 0; s < n; s += bs) {
+        int m = Math.min(bs, n - s);
+        INDArray batch = full;
+        if (m < bs) {
+          partial = NdArrays.matrix(m, x.cols());
+          batch = partial;
+        }
+        NdArrays.putRange(batch, x, from + s, m, layout);
+        NdArrays.copyTo(net.output(batch, false), out, s * units, m * units);
       }
-      NdArrays.putRange(batch, x, from + s, m, layout);
-      NdArrays.copyTo(net.output(batch, false), out, s * units, m * units);
-    }
-    full.close();
-    if (partial != null) {
-      partial.close();
+    } finally {
+      full.close();
+      if (partial != null) {
+        partial.close();
+      }
     }
     return out;
   }

@@ -124,6 +124,7 @@ final class NetworkFile {
     INDArray view = net.getUpdater().getStateViewArray();
     long stateSize = view == null ? 0 : view.length();
     if (state.length != stateSize) {
+      net.close(); // the compiled network's native memory; the model is not returned
       throw new FileFormatException(file, String.format(Locale.ROOT,
           "%d optimizer state values stored but %s needs %d", state.length, h.optimizer().kerasName(),
           stateSize));

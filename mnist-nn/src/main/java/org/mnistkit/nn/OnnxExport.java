@@ -88,6 +88,9 @@ final class OnnxExport {
         .setDocString("mnistkit Sequential: " + model.layers().size() + " layers; input [N, "
             + arch.inputWidth() + "] float rows scaled as for training; output [N, " + arch.units() + "]")
         .setGraph(graph.buildGraph());
+    // the model's provenance travels with it, as the forest's export does
+    model.provenance().toProperties().forEach((key, value) -> onnx.addMetadataProps(
+        OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
     return onnx.build();
   }
 

@@ -145,15 +145,20 @@ public final class Sequential implements Classifier, OnnxExportable {
     List<Metric> list = List.copyOf(new java.util.LinkedHashSet<>(Arrays.asList(metrics)));
     Nd4jRuntime.configure();
     MultiLayerNetwork fresh = new MultiLayerNetwork(NetworkFactory.configuration(arch, optimizer, loss, seed));
-    if (net == null) {
+    MultiLayerNetwork previous = net;
+    if (previous == null) {
       fresh.init();
     } else {
-      fresh.init(net.params(), true);
+      fresh.init(previous.params(), true);
+      previous.close(); // its weights were copied into the new network; free its native memory
     }
     this.net = fresh;
     this.optimizer = optimizer;
     this.loss = loss;
     this.metrics = list;
+    if (provenance == null) { // a fitted model recompiled keeps the provenance of its weights
+      provenance = Provenance.notFitted(numFeatures(), ArchitectureText.of(this).settings(), seed);
+    }
     return this;
   }
 
@@ -374,6 +379,29 @@ public final class Sequential implements Classifier, OnnxExportable {
   }
 
   /**
+   * The arg-max of each row of the outputs, predicted on up to {@code threads} threads as {@link
+   * #predictProba(FloatMatrix, int)} does; the same labels as {@link #predictClasses(FloatMatrix)}
+   * for any thread count, and for any last layer, not only softmax.
+   *
+   * @param x n x {@link #numFeatures()} rows, finite, scaled as for training
+   * @param threads the most threads to use, at least 1
+   * @return n labels in 0..units-1 (the first on ties)
+   * @throws IllegalArgumentException when threads &lt; 1 or x does not fit the model
+   * @throws IllegalStateException before {@link #compile}
+   */
+  @Override
+  public int[] predictClasses(FloatMatrix x, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    requireCompiled("predictClasses");
+    Inputs.checkFeatures(arch, x, "x");
+    int units = arch.units();
+    return FloatMatrix.wrap(x.rows(), units, Inference.predict(net, x, 32, units, inputLayout(), threads))
+        .argmaxRows();
+  }
+
+  /**
    * @return the class labels 0..units-1, the columns of {@link #predictProba}
    */
   @Override
@@ -433,18 +461,16 @@ public final class Sequential implements Classifier, OnnxExportable {
    * settings, {@code loss}, {@code metrics}, {@code epochs} (those that ran), {@code batch_size},
    * {@code validation_split}, {@code shuffle}, {@code fit_seed}). Recorded by the latest
    * {@link #fit} (a later fit continues from the weights and replaces it), restored by
-   * {@link #load}; a model loaded from a version-1 file has its settings and seed only.
+   * {@link #load}; a model loaded from a version-1 file has its settings and seed only. A model
+   * compiled but not fitted (which may be saved, as in Keras) reports its compile settings and
+   * seed with no training data ({@link Provenance#notFitted}), recorded when it was first compiled.
    *
    * @return the provenance
-   * @throws IllegalStateException before the first fit of a model that was not loaded
+   * @throws IllegalStateException before {@link #compile}
    */
   @Override
   public Provenance provenance() {
-    if (provenance == null) {
-      throw new IllegalStateException(net == null
-          ? "provenance is recorded by fit; this model is not compiled yet"
-          : "provenance is recorded by fit; this model was compiled but not fitted (or loaded)");
-    }
+    requireCompiled("provenance");
     return provenance;
   }
 
@@ -535,14 +561,12 @@ public final class Sequential implements Classifier, OnnxExportable {
    * half-way leaves the old file as it was.
    *
    * @param path the file to create or replace; its folder is created when missing
-   * @throws IllegalStateException before {@link #compile}, or before the first {@link #fit} of a
-   *     model that was not loaded (it has no provenance yet)
+   * @throws IllegalStateException before {@link #compile}
    * @throws IOException when the file cannot be written
    */
   @Override
   public void save(Path path) throws IOException {
     requireCompiled("save");
-    provenance();
     NetworkFile.save(this, path);
   }
 

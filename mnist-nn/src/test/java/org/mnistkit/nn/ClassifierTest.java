@@ -83,7 +83,8 @@ class ClassifierTest {
     Sequential uncompiled = Sequential.of(dense(3, SOFTMAX).inputShape(6));
     assertThrowsWithMessage(IllegalStateException.class, () -> uncompiled.predictProba(d.x, 1),
         "predictProba called before compile");
-    assertThrowsWithMessage(IllegalStateException.class, m::provenance, "provenance is recorded by fit");
+    assertThrowsWithMessage(IllegalStateException.class, uncompiled::provenance,
+        "provenance called before compile");
   }
 
   @Test

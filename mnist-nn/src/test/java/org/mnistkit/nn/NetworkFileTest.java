@@ -221,12 +221,18 @@ class NetworkFileTest {
   }
 
   @Test
-  void saveBeforeCompileOrFitIsAnError() {
-    Sequential m = Sequential.of(dense(3, SOFTMAX).inputShape(2));
+  void saveBeforeCompileIsAnErrorAndACompiledModelSavesUnfitted() throws IOException {
+    Sequential m = Sequential.of(dense(3, SOFTMAX).inputShape(2)).seed(9);
     assertThrowsWithMessage(IllegalStateException.class, () -> m.save(dir.resolve("x")), "save called before compile");
     m.compile(Optimizer.sgd(), Loss.CATEGORICAL_CROSSENTROPY);
-    assertThrowsWithMessage(IllegalStateException.class, () -> m.save(dir.resolve("x")),
-        "provenance is recorded by fit");
+    m.save(dir.resolve("x")); // as Keras saves a compiled, untrained model
+    Sequential back = Sequential.load(dir.resolve("x"));
+    assertArrayEquals(m.getWeights(), back.getWeights());
+    Provenance p = back.provenance();
+    assertArrayEquals(new int[] {0, 2}, p.dataShape());
+    assertEquals(9, p.seed());
+    assertTrue(p.fitSeconds().isEmpty());
+    assertTrue(p.toString().contains("data: none (not fitted), 2 features"), p.toString());
   }
 
   /** A version-1 file of another kind: int magic, int version 1, a field, CRC-32 trailer. */

@@ -123,6 +123,10 @@ class OnnxExportTest {
     assertEquals(13, proto.getOpsetImport(0).getVersion());
     assertEquals("input", proto.getGraph().getInput(0).getName());
     assertEquals("probabilities", proto.getGraph().getOutput(0).getName());
+    java.util.Map<String, String> metadata = new java.util.HashMap<>();
+    proto.getMetadataPropsList().forEach(e -> metadata.put(e.getKey(), e.getValue()));
+    assertEquals(m.provenance().toProperties(), new java.util.TreeMap<>(metadata),
+        "the model's provenance travels in the ONNX metadata");
     try (var files = Files.list(file.getParent())) {
       assertEquals(1, files.count(), "a temporary file was left behind");
     }

@@ -16,7 +16,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Writes files so that a reader never sees a partial one: the bytes go to a hidden temporary file
  * in the target's folder, which is moved over the target atomically only when the writer finished
  * without an exception; otherwise the temporary file is deleted and the target is left as it was.
- * Files get the usual {@code rw-r--r--} permissions on POSIX file systems.
+ * The temporary file is forced to disk before the move, so a crash or power loss cannot leave an
+ * empty or short file in the target's place. Files get the usual {@code rw-r--r--} permissions on
+ * POSIX file systems.
  */
 public final class AtomicFiles {
 
@@ -28,7 +30,7 @@ public final class AtomicFiles {
   @FunctionalInterface
   public interface Writer {
     /**
-     * @param out a buffered stream to the temporary file; closed by the caller
+     * @param out a buffered stream to the temporary file; flushed, synced and closed by the caller
      * @throws IOException to abort: the target is then left untouched
      */
     void writeTo(OutputStream out) throws IOException;
@@ -55,9 +57,10 @@ public final class AtomicFiles {
    */
   public static void write(Path target, Writer writer) throws IOException {
     writeChannel(target, channel -> {
-      try (OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-        writer.writeTo(out);
-      }
+      // not closed here: closing it would close the channel before writeChannel forces it to disk
+      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+      writer.writeTo(out);
+      out.flush();
     });
   }
 
@@ -81,6 +84,9 @@ public final class AtomicFiles {
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.READ,
           StandardOpenOption.WRITE)) {
         writer.writeTo(channel);
+        if (channel.isOpen()) {
+          channel.force(true); // the bytes reach the disk before the move makes them the target
+        }
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {

@@ -28,7 +28,9 @@ import org.mnistkit.core.tensor.FloatMatrix;
  *
  * <p>Thread counts are the caller's choice at prediction time, never part of the saved model; the
  * methods without a {@code threads} argument use {@link Workers#defaultThreads()} (all cores).
- * Implementations are immutable and safe to call from several threads.
+ * Predicting does not change a model: several threads may predict at once, as long as no thread
+ * changes the model meanwhile (the forest is immutable; a network must not be fitted, compiled or
+ * given weights while others predict with it).
  */
 public interface Classifier extends FittedModel {
 

@@ -10,7 +10,7 @@ import org.mnistkit.core.tensor.FloatMatrix;
  *
  * <p>Thread counts are the caller's choice at transform time, never part of the saved model; the
  * method without a {@code threads} argument uses {@link Workers#defaultThreads()} (all cores).
- * Implementations are immutable and safe to call from several threads.
+ * Implementations are immutable: several threads may transform at once.
  */
 public interface Embedding extends FittedModel {
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * What every fitted mnistkit model is: immutable learned state that knows where it came from and
+ * What every fitted mnistkit model is: learned state that knows where it came from and
  * saves itself in the one model file framing of {@link org.mnistkit.core.io.ModelWriter}. A
  * classifier is also a {@link Classifier}, an embedding an {@link Embedding}; {@link Models#load}
  * reads any saved model back.

@@ -22,6 +22,28 @@ public final class Models {
   private Models() {}
 
   /**
+   * The loaders visible to mnist-core's class loader and to the calling thread's context class
+   * loader (where frameworks such as Spark or an application server put the application's jars),
+   * each kind once.
+   */
+  private static List<ModelLoader> loaders() {
+    List<ModelLoader> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (ClassLoader cl : new ClassLoader[] {Models.class.getClassLoader(),
+        Thread.currentThread().getContextClassLoader()}) {
+      if (cl == null) {
+        continue;
+      }
+      for (ModelLoader loader : ServiceLoader.load(ModelLoader.class, cl)) {
+        if (seen.add(loader.format().magic())) {
+          out.add(loader);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * @param file a model file saved by any mnistkit model
    * @return the model; test it with {@code instanceof Classifier} or {@code Embedding}
    * @throws java.nio.file.NoSuchFileException when the file does not exist
@@ -40,7 +62,7 @@ public final class Models {
     }
     int magic = ByteBuffer.wrap(head).getInt();
     List<String> known = new ArrayList<>();
-    for (ModelLoader loader : ServiceLoader.load(ModelLoader.class, Models.class.getClassLoader())) {
+    for (ModelLoader loader : loaders()) {
       if (loader.reads(head)) {
         return loader.load(file);
       }

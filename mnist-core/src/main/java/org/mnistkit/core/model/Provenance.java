@@ -95,6 +95,23 @@ public final class Provenance {
         checked(settings), seed, Double.NaN);
   }
 
+  /**
+   * The provenance of a model that exists but has not been fitted (a compiled network saved
+   * before training, as Keras allows): this library's and Java's versions, the current time, the
+   * settings and seed, no training data (0 rows) and no fit time.
+   *
+   * @param cols the features the model expects, at least 0
+   * @param settings as for {@link #of}
+   * @param seed the model's seed
+   * @return the provenance
+   * @throws IllegalArgumentException as {@link #of}
+   */
+  public static Provenance notFitted(int cols, Map<String, ?> settings, long seed) {
+    return new Provenance(libraryVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
+        System.getProperty("java.version", UNKNOWN), 0, cols, null, checked(settings), seed,
+        Double.NaN);
+  }
+
   private static Map<String, String> checked(Map<String, ?> settings) {
     Map<String, String> out = new TreeMap<>();
     settings.forEach((k, v) -> {
@@ -156,7 +173,7 @@ public final class Provenance {
     return seed;
   }
 
-  /** @return the fit's wall-clock seconds; empty for version-1 files */
+  /** @return the fit's wall-clock seconds; empty for version-1 files and models not fitted */
   public OptionalDouble fitSeconds() {
     return Double.isNaN(fitSeconds) ? OptionalDouble.empty() : OptionalDouble.of(fitSeconds);
   }
@@ -255,7 +272,8 @@ public final class Provenance {
     s.append("fitted by mnistkit ").append(mnistkitVersion).append(" on Java ").append(javaVersion);
     created().ifPresent(t -> s.append(" at ").append(t));
     fitSeconds().ifPresent(t -> s.append(String.format(Locale.ROOT, " in %.2f s", t)));
-    s.append(String.format(Locale.ROOT, "%ndata: %d x %d", rows, cols));
+    s.append(rows == 0 ? String.format(Locale.ROOT, "%ndata: none (not fitted), %d features", cols)
+        : String.format(Locale.ROOT, "%ndata: %d x %d", rows, cols));
     if (dataset != null) {
       s.append(" from ").append(dataset);
       if (!dataset.sha256().isEmpty()) {

@@ -96,8 +96,9 @@ public final class ForestCommand implements Callable<Integer> {
       }
       return b.build().fit(x, train.labels());
     });
+    double fitSeconds = (System.nanoTime() - t0) / 1e9;
     ModelSummary test = ModelSummary.evaluate("random forest", model, data.test().toScaledMatrix(),
-        data.test().labels(), data.classNames(), (System.nanoTime() - t0) / 1e9, common.threads());
+        data.test().labels(), data.classNames(), fitSeconds, common.threads());
     String importanceFile = importance == ImportanceKind.none ? null : writeImportance(model);
     String[] written = files.write(model, common);
     Result r = new Result(train.size(), trees, model.mtry(), test.fitSeconds(), test.predictSeconds(),

@@ -33,12 +33,27 @@ public final class MnistkitCommand implements Runnable {
     CommandLine cl = new CommandLine(new MnistkitCommand());
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
       if (e instanceof IOException || e instanceof IllegalArgumentException) {
-        line.getErr().println("mnistkit: " + e.getMessage());
+        line.getErr().println("mnistkit: " + message(e));
         return 1;
       }
       throw e;
     });
     return cl;
+  }
+
+  /**
+   * @param e an error to report
+   * @return its message; for a file-system error, whose message is often the path alone, the
+   *     path with the kind of error and the reason, such as {@code cannot write /proc/x.mkrf
+   *     (AccessDeniedException)}
+   */
+  static String message(Exception e) {
+    if (e instanceof java.nio.file.FileSystemException f) {
+      return String.format(java.util.Locale.ROOT, "%s%s: %s%s", f.getFile(),
+          f.getOtherFile() == null ? "" : " -> " + f.getOtherFile(), f.getClass().getSimpleName(),
+          f.getReason() == null ? "" : " (" + f.getReason() + ")");
+    }
+    return e.getMessage();
   }
 
   /**
