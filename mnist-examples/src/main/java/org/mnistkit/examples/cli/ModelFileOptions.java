@@ -19,7 +19,8 @@ public final class ModelFileOptions {
   Path save;
 
   @Option(names = "--export-onnx", paramLabel = "FILE",
-      description = "Export the fitted model as ONNX to FILE (input: float [N, 784] scaled to [0, 1]).")
+      description = "Export the fitted model as ONNX to FILE (input \"input\": float [N, height x width], "
+          + "pixels / 255, 784 for MNIST).")
   Path exportOnnx;
 
   /**

@@ -90,6 +90,7 @@ public final class NnCommand implements Callable<Integer> {
     } else {
       out.println(net.summary());
       out.println(t.history());
+      out.println(net.provenance());
       out.printf(Locale.ROOT, "fit %.1f s; test loss %.4f, test accuracy %.4f%n", r.fitSeconds(), r.testLoss(),
           r.accuracy());
     }
