@@ -9,9 +9,11 @@ import org.mnistkit.core.metrics.ConfusionMatrix;
 
 /**
  * Prints a forest the way R's {@code print.randomForest} does: type, number of trees, mtry, the
- * OOB error rate in percent rounded to 2 decimals, and the OOB confusion matrix with true classes
- * as rows, predicted classes as columns and a {@code class.error} column (7 significant digits,
- * as R prints a numeric column). The "Call:" line is replaced by the data shape and seed.
+ * OOB error rate in percent rounded to 2 decimals, and the OOB confusion matrix with its
+ * {@code class.error} (7 significant digits, as R prints a numeric column). Unlike R, which prints
+ * truth as rows, the matrix is printed in mnistkit's one orientation, predictions as rows and
+ * truth as columns (as yardstick and {@link ConfusionMatrix#toString()} print it), and says so.
+ * The "Call:" line is replaced by the data shape and seed.
  */
 final class ForestPrinter {
 
@@ -30,7 +32,7 @@ final class ForestPrinter {
       return sb.toString();
     }
     sb.append("        OOB estimate of  error rate: ").append(percent(err)).append("%\n");
-    sb.append("Confusion matrix:\n");
+    sb.append("OOB confusion matrix (rows: prediction, columns: truth):\n");
     sb.append(confusion(m.oobConfusionMatrix()));
     return sb.toString();
   }
@@ -41,36 +43,40 @@ final class ForestPrinter {
         .toPlainString();
   }
 
-  /** The matrix with truth as rows, like randomForest's {@code confusion}. */
+  /**
+   * The matrix in mnistkit's one orientation (yardstick's, as every table mnistkit prints):
+   * predictions as rows and truth as columns, under "Truth" and "Prediction" headers, with
+   * randomForest's {@code class.error} (the error among each true class) as a last row under its
+   * class's column.
+   */
   static String confusion(ConfusionMatrix cm) {
     int k = cm.numClasses();
     List<String> names = cm.classNames();
-    String[][] cells = new String[k + 1][k + 2]; // header row + k rows; name column + k + error
-    cells[0][0] = "";
-    for (int c = 0; c < k; c++) {
-      cells[0][c + 1] = names.get(c);
-    }
-    cells[0][k + 1] = "class.error";
-    double[] errors = new double[k];
+    String[][] cells = new String[k + 2][k + 1]; // header row, k rows, class.error row
+    cells[0][0] = "Prediction";
+    cells[k + 1][0] = "class.error";
     int decimals = 0;
     for (int t = 0; t < k; t++) {
-      errors[t] = cm.classError(t);
-      decimals = Math.max(decimals, decimalsFor(errors[t]));
+      decimals = Math.max(decimals, decimalsFor(cm.classError(t)));
     }
-    for (int t = 0; t < k; t++) {
-      cells[t + 1][0] = names.get(t);
-      for (int c = 0; c < k; c++) {
-        cells[t + 1][c + 1] = Long.toString(cm.count(c, t));
+    for (int c = 0; c < k; c++) {
+      cells[0][c + 1] = names.get(c);
+      cells[k + 1][c + 1] = String.format(Locale.ROOT, "%." + decimals + "f", cm.classError(c));
+    }
+    for (int p = 0; p < k; p++) {
+      cells[p + 1][0] = "  " + names.get(p);
+      for (int t = 0; t < k; t++) {
+        cells[p + 1][t + 1] = Long.toString(cm.count(p, t));
       }
-      cells[t + 1][k + 1] = String.format(Locale.ROOT, "%." + decimals + "f", errors[t]);
     }
-    int[] width = new int[k + 2];
+    int[] width = new int[k + 1];
     for (String[] row : cells) {
-      for (int c = 0; c < row.length; c++) {
+      for (int c = 0; c <= k; c++) {
         width[c] = Math.max(width[c], row[c].length());
       }
     }
     StringBuilder sb = new StringBuilder();
+    sb.append(" ".repeat(width[0] + 1)).append("Truth\n");
     for (String[] row : cells) {
       sb.append(row[0]).append(" ".repeat(width[0] - row[0].length()));
       for (int c = 1; c < row.length; c++) {

@@ -158,10 +158,12 @@ class ForestModelTest {
         + "                     Number of trees: 25\n"
         + "No. of variables tried at each split: 2\n\n"
         + "        OOB estimate of  error rate: 0%\n"
-        + "Confusion matrix:\n"
-        + "   0  1 class.error\n"
-        + "0 20  0           0\n"
-        + "1  0 20           0\n";
+        + "OOB confusion matrix (rows: prediction, columns: truth):\n"
+        + "            Truth\n"
+        + "Prediction   0  1\n"
+        + "  0         20  0\n"
+        + "  1          0 20\n"
+        + "class.error  0  0\n";
     assertTrue(model.provenance().toString().startsWith("fitted by mnistkit "), model.provenance().toString());
     assertEquals(expected + "\n" + model.provenance() + "\n", model.toString());
     assertTrue(model.toString().contains("seed 4; settings: importance=false, maxDepth=unlimited, "
@@ -172,9 +174,12 @@ class ForestModelTest {
   void confusionTableFormatsClassErrorLikeR() {
     ConfusionMatrix cm = ConfusionMatrix.of(new int[] {0, 0, 1, 1, 1, 1, 1, 1, 1, 1},
         new int[] {0, 0, 0, 1, 1, 1, 1, 1, 1, 1}, java.util.List.of("a", "bb"));
-    assertEquals("   a bb class.error\n"
-        + "a  2  0       0.000\n"
-        + "bb 1  7       0.125\n", ForestPrinter.confusion(cm));
+    // predictions as rows (one a predicted for a true bb), class.error per true class under its column
+    assertEquals("            Truth\n"
+        + "Prediction      a    bb\n"
+        + "  a             2     1\n"
+        + "  bb            0     7\n"
+        + "class.error 0.000 0.125\n", ForestPrinter.confusion(cm));
     assertEquals("6.53", ForestPrinter.percent(0.0653));
     assertEquals("57", ForestPrinter.percent(0.57));
   }

@@ -50,8 +50,12 @@ public final class CommonOptions {
       description = "Worker threads, at least 1. Default: all cores.")
   Integer threads;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "mnistkit-report",
-      description = "Folder for pictures and reports. Default: ${DEFAULT-VALUE}.")
+  /** The --out folder when none is given. */
+  public static final Path DEFAULT_OUT = Path.of("mnistkit-report");
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Folder for pictures and reports, created if missing and checked before any work. "
+          + "Only the commands that write files take it. Default: mnistkit-report.")
   Path out;
 
   @Option(names = "--json", description = "Print exactly one JSON object (snake_case keys) on stdout; "
@@ -103,9 +107,30 @@ public final class CommonOptions {
     return threads;
   }
 
-  /** @return the --out folder */
+  /** @return the --out folder, {@link #DEFAULT_OUT} when none was given */
   public Path out() {
-    return out;
+    return out == null ? DEFAULT_OUT : out;
+  }
+
+  /**
+   * Checks every shared option before a command does any work: --threads, the data options, and
+   * --out (created and tested by writing a file into it, or rejected when the command writes
+   * nothing there). {@link MnistkitCommand#commandLine()} calls it for every subcommand, so the
+   * rules are the same everywhere.
+   *
+   * @param command the subcommand's name, for the messages
+   * @param whyNoOut null when the command writes into --out; otherwise why --out does not apply
+   *     and what to give instead
+   * @throws IllegalArgumentException naming the option, the value and the reason
+   */
+  void check(String command, String whyNoOut) {
+    threads();
+    data();
+    if (whyNoOut == null) {
+      OutFolder.prepare(out());
+    } else if (out != null) {
+      throw new IllegalArgumentException("--out does not apply to " + command + ": " + whyNoOut);
+    }
   }
 
   /** @return whether --json was given */
@@ -174,8 +199,8 @@ public final class CommonOptions {
   /**
    * Runs a step that configures and runs a library model. The libraries name their settings
    * ("nv must be >= 1, got 0"); when the message of an IllegalArgumentException starts with one of
-   * the given setting names, it is rethrown naming the option too:
-   * "--components (nv) must be >= 1, got 0". Other exceptions pass unchanged.
+   * the given setting names, it is rethrown with the option in its place, so that a user reads
+   * only names they typed: "--components must be >= 1, got 0". Other exceptions pass unchanged.
    *
    * @param options library setting name to command-line option, e.g. "nv" to "--components"
    * @param step the computation
@@ -190,7 +215,7 @@ public final class CommonOptions {
       for (Map.Entry<String, String> o : options.entrySet()) {
         if (message.startsWith(o.getKey() + " ")) {
           throw new IllegalArgumentException(
-              o.getValue() + " (" + o.getKey() + ")" + message.substring(o.getKey().length()), e);
+              o.getValue() + message.substring(o.getKey().length()), e);
         }
       }
       throw e;

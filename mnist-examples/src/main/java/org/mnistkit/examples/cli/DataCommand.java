@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code mnistkit data}: fetch and verify the dataset, and report where it is. */
 @Command(name = "data", mixinStandardHelpOptions = true,
     description = "Fetch (on first use) and verify the dataset, then report its shapes and source.")
-public final class DataCommand implements Callable<Integer> {
+public final class DataCommand implements Callable<Integer>, OutUse {
 
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
@@ -30,6 +30,11 @@ public final class DataCommand implements Callable<Integer> {
    */
   public record Result(String dataset, String dir, String source, int[] train, int[] test, boolean testLabels,
       double loadSeconds) {}
+
+  @Override
+  public String whyNoOut() {
+    return "it writes no files (the dataset is kept in the cache, $MNISTKIT_HOME or ~/.mnistkit)";
+  }
 
   @Override
   public Integer call() throws Exception {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "forest", mixinStandardHelpOptions = true,
     description = "Train a random forest (randomForest's defaults) on sampled training images; test on all test images.")
-public final class ForestCommand implements Callable<Integer> {
+public final class ForestCommand implements Callable<Integer>, OutUse {
 
   /** Which feature importance to compute. */
   public enum ImportanceKind {
@@ -82,6 +82,12 @@ public final class ForestCommand implements Callable<Integer> {
       "nodeSize", "--node-size");
 
   @Override
+  public String whyNoOut() {
+    return importance != ImportanceKind.none ? null : "it writes only the --importance file there; give "
+        + "--importance gini or permutation, or save the model with --save FILE or --export-onnx FILE";
+  }
+
+  @Override
   public Integer call() throws Exception {
     files.check();
     MnistDataset data = common.loadWithTestLabels("forest");
@@ -110,6 +116,7 @@ public final class ForestCommand implements Callable<Integer> {
       out.println(model);
       out.printf(Locale.ROOT, "test accuracy %.4f on %d images; fit %.2f s, predict %.2f s%n%n", r.accuracy(),
           data.test().size(), r.fitSeconds(), r.predictSeconds());
+      out.println(ModelSummary.CONFUSION_CAPTION);
       out.print(test.confusionTable());
       if (importanceFile != null) {
         out.println("importance written to " + importanceFile);

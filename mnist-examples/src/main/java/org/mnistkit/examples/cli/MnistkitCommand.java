@@ -6,21 +6,28 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code mnistkit} command line: {@code java -jar mnist-examples/target/mnistkit.jar <command>}.
- * Every subcommand takes the {@link CommonOptions}. Errors are printed as one line on stderr
- * (exit code 1); bad options print the usage (exit code 2).
+ * Every subcommand takes the {@link CommonOptions}, checked by one rule for all of them before any
+ * work ({@code CommonOptions.check}). Errors are printed as one line on stderr (exit code 1); bad
+ * options print the usage (exit code 2), and so does {@code mnistkit} alone, on stdout.
  */
 @Command(name = "mnistkit", mixinStandardHelpOptions = true, versionProvider = MnistkitCommand.Version.class,
     description = "MNIST in Java: load, explore, train a network and a random forest, compare.",
     subcommands = {DataCommand.class, WalkthroughCommand.class, NnCommand.class, ForestCommand.class, SvdCommand.class,
         UmapCommand.class,
         CommandLine.HelpCommand.class})
-public final class MnistkitCommand implements Runnable {
+public final class MnistkitCommand implements java.util.concurrent.Callable<Integer> {
+
+  /** The exit code of a usage error, and of {@code mnistkit} without a command. */
+  static final int USAGE = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** {@code mnistkit} without a command: the usage on stdout, as asked for, and exit code 2 (nothing was done). */
   @Override
-  public void run() {
-    spec.commandLine().usage(System.err);
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    spec.commandLine().getOut().flush();
+    return USAGE;
   }
 
   /**
@@ -31,6 +38,18 @@ public final class MnistkitCommand implements Runnable {
    */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new MnistkitCommand());
+    cl.setExecutionStrategy(parsed -> {
+      CommandLine.ParseResult last = parsed;
+      while (last.hasSubcommand()) {
+        last = last.subcommand();
+      }
+      try {
+        checkShared(last);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), e.getMessage(), e);
+      }
+      return new CommandLine.RunLast().execute(parsed);
+    });
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
       if (e instanceof IOException || e instanceof IllegalArgumentException) {
         line.getErr().println("mnistkit: " + message(e));
@@ -39,6 +58,25 @@ public final class MnistkitCommand implements Runnable {
       throw e;
     });
     return cl;
+  }
+
+  /**
+   * The one validation path of the shared options: runs {@code CommonOptions.check} for the
+   * subcommand about to run (not for --help or --version), with what it does with --out.
+   */
+  private static void checkShared(CommandLine.ParseResult parsed) {
+    if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
+      return;
+    }
+    CommandLine.Model.CommandSpec mixin = parsed.commandSpec().mixins().get("common");
+    if (mixin == null) {
+      return; // mnistkit itself and help take no shared options
+    }
+    Object command = parsed.commandSpec().userObject();
+    if (!(command instanceof OutUse use)) {
+      throw new IllegalStateException(parsed.commandSpec().name() + " does not say what it does with --out");
+    }
+    ((CommonOptions) mixin.userObject()).check(parsed.commandSpec().name(), use.whyNoOut());
   }
 
   /**

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nn", mixinStandardHelpOptions = true,
     description = "Train the walkthrough's network (784-512-10, rmsprop) or a small convnet; test on all test images.")
-public final class NnCommand implements Callable<Integer> {
+public final class NnCommand implements Callable<Integer>, OutUse {
 
   /** The model to train. */
   public enum Model {
@@ -64,6 +64,11 @@ public final class NnCommand implements Callable<Integer> {
    */
   public record Result(String model, int epochs, int batchSize, int trainSize, double fitSeconds, double testLoss,
       double accuracy, double predictSeconds, String modelFile, String onnxFile) {}
+
+  @Override
+  public String whyNoOut() {
+    return "it writes no pictures; save the model with --save FILE or --export-onnx FILE";
+  }
 
   @Override
   public Integer call() throws Exception {

@@ -23,15 +23,19 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "umap", mixinStandardHelpOptions = true,
     description = "UMAP of the first n scaled training images (uwot's parameters); writes umap.png into --out.")
-public final class UmapCommand implements Callable<Integer> {
+public final class UmapCommand implements Callable<Integer>, OutUse {
 
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
 
-  @Option(names = "--neighbors", defaultValue = "15", description = "nNeighbors. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--neighbors", defaultValue = "15",
+      description = "Nearest neighbours of each point (uwot's n_neighbors), at least 2. "
+      + "Default: ${DEFAULT-VALUE}.")
   int neighbors;
 
-  @Option(names = "--min-dist", defaultValue = "0.001", description = "minDist. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--min-dist", defaultValue = "0.001",
+      description = "Smallest distance between embedded points (uwot's min_dist), above 0. "
+      + "Default: ${DEFAULT-VALUE}.")
   double minDist;
 
   @Option(names = "--pca", defaultValue = "50",
@@ -48,6 +52,11 @@ public final class UmapCommand implements Callable<Integer> {
   /** The library's setting names for this command's options. */
   private static final Map<String, String> OPTIONS = Map.of("nNeighbors", "--neighbors", "minDist", "--min-dist",
       "pca", "--pca", "sgdThreads", "--sgd-threads");
+
+  @Override
+  public String whyNoOut() {
+    return null; // umap.png
+  }
 
   @Override
   public Integer call() throws Exception {

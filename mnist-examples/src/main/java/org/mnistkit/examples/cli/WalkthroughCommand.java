@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code mnistkit walkthrough}: every step of the walkthrough, and an HTML report in --out. */
 @Command(name = "walkthrough", mixinStandardHelpOptions = true,
     description = "Run the walkthrough end to end on real MNIST and write an HTML report into --out.")
-public final class WalkthroughCommand implements Callable<Integer> {
+public final class WalkthroughCommand implements Callable<Integer>, OutUse {
 
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
@@ -30,12 +30,32 @@ public final class WalkthroughCommand implements Callable<Integer> {
       description = "Steps to leave out (comma-separated).")
   List<String> skip = List.of();
 
+  @Option(names = "--train-size", paramLabel = "N",
+      description = "Use only the first N training images, at least 16: SVD (step 4), UMAP (step 5) and the "
+          + "network (step 6) use all N; the forest (step 7) samples its 3000 (1000 with --quick) from them, or "
+          + "takes all N when fewer. Default: all (with --quick: 5000 for the SVD, 2000 for UMAP, 10000 for "
+          + "the network).")
+  Integer trainSize;
+
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Epochs of the network (step 6), at least 1. Default: 5 (3 with --quick).")
+  Integer epochs;
+
+  @Option(names = "--trees", paramLabel = "N",
+      description = "Trees of the forest (step 7), at least 1. Default: 500 (50 with --quick).")
+  Integer trees;
+
+  @Override
+  public String whyNoOut() {
+    return null; // index.html and its pictures
+  }
+
   @Override
   public Integer call() throws Exception {
     Set<WalkthroughOptions.Step> steps = EnumSet.noneOf(WalkthroughOptions.Step.class);
     skip.forEach(s -> steps.add(WalkthroughOptions.Step.parse(s)));
     WalkthroughOptions options = new WalkthroughOptions(common.out(), common.data(), steps,
-        common.seed(), common.threads(), quick, common.quiet());
+        common.seed(), common.threads(), quick, common.quiet(), trainSize, epochs, trees);
     // with --json, stdout carries only the result; the steps' console output goes to stderr
     PrintWriter console = common.json()
         ? new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)

@@ -29,8 +29,9 @@ final class ForestStep {
 
   static Result run(StepContext ctx) throws IOException {
     WalkthroughOptions.Sizes sizes = ctx.options.sizes();
-    LabeledImages train = ctx.data.train().sample(Math.min(sizes.forestTrainRows(), ctx.data.train().size()),
-        ctx.options.seed());
+    // with --train-size n, the forest samples from the first n images, as the other steps use only those
+    LabeledImages pool = ctx.options.trainSize() == null ? ctx.data.train() : ctx.trainHead(ctx.options.trainSize());
+    LabeledImages train = pool.sample(Math.min(sizes.forestTrainRows(), pool.size()), ctx.options.seed());
     ctx.heading(7, "Random forest (" + sizes.forestTrees() + " trees, " + train.size() + " sampled images)");
     long t0 = System.nanoTime();
     RandomForestModel model = RandomForest.builder().trees(sizes.forestTrees()).seed(ctx.options.seed())
@@ -38,7 +39,8 @@ final class ForestStep {
     ModelSummary summary = ctx.evaluate("random forest", model, StepContext.seconds(t0));
     ctx.say("fit %.2f s, predict %d images %.2f s; OOB error %.4f", summary.fitSeconds(), summary.testRows(),
         summary.predictSeconds(), model.oobError());
-    ctx.say("test accuracy %.4f%n%n%s", summary.accuracy(), summary.confusionTable());
+    ctx.say("test accuracy %.4f%n%n%s%n%s", summary.accuracy(), ModelSummary.CONFUSION_CAPTION,
+        summary.confusionTable());
     Path png = ctx.out().resolve("forest-importance.png");
     int side = ctx.data.train().height();
     Heatmap.write(model.importance().meanDecreaseAccuracy(), side, ctx.data.train().width(),

@@ -31,6 +31,10 @@ final class LoadStep {
   /** Loads the data; the context built from it carries the scaled matrices. */
   static MnistDataset load(WalkthroughOptions o) throws IOException {
     MnistDataset d = o.data().load(o.quiet());
+    if (o.trainSize() != null && o.trainSize() > d.train().size()) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--train-size must be in %d..%d, got %d",
+          WalkthroughOptions.MIN_TRAIN_SIZE, d.train().size(), o.trainSize()));
+    }
     if (o.runs(WalkthroughOptions.Step.UMAP) || o.runs(WalkthroughOptions.Step.NN)
         || o.runs(WalkthroughOptions.Step.FOREST)) {
       DataChoice.requireTestLabels(d, "the walkthrough (--skip umap,nn,forest runs only the steps without it)");

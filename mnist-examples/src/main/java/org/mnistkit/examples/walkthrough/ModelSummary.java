@@ -27,6 +27,9 @@ public record ModelSummary(String model, double accuracy, double macroF1, double
     double predictSeconds, int trainingRows, int testRows, long[][] confusionMatrix, String provenance,
     @JsonIgnore String confusionTable) {
 
+  /** The caption printed above every test confusion table, naming its one orientation. */
+  public static final String CONFUSION_CAPTION = "test confusion matrix (rows: prediction, columns: truth):";
+
   /**
    * Predicts the test rows with a fitted classifier and scores them.
    *

@@ -3,6 +3,7 @@ package org.mnistkit.examples.walkthrough;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.mnistkit.core.tensor.FloatMatrix;
 import org.mnistkit.eda.plot.ChartOptions;
 import org.mnistkit.eda.plot.ScatterPlot;
@@ -12,10 +13,11 @@ import org.mnistkit.eda.svd.TruncatedSvd;
 
 /**
  * Step 4: {@code irlba(A = train_images, nv = 30)}, uncentred as the walkthrough calls it, and the
- * scatter of the first two principal coordinates (U times d) coloured by label, judged by its
- * kNN-15 purity rather than by eye.
+ * scatter of the first two singular coordinates (U times d; not principal components, since the
+ * columns are not centred) coloured by label, judged by its kNN-15 purity rather than by eye.
+ * {@code mnistkit svd} draws the same scatter through {@link #scatter}.
  */
-final class SvdStep {
+public final class SvdStep {
 
   static final int COMPONENTS = 30;
 
@@ -27,12 +29,47 @@ final class SvdStep {
    * @param singularValues descending
    * @param iterations Lanczos restarts
    * @param matvecs matrix-vector products
-   * @param knn15Purity purity of the PC1/PC2 scatter in [0, 1]
+   * @param knn15Purity purity of the scatter of the first two coordinates, in [0, 1]
    * @param scatterPng the picture
    * @param seconds wall time of the decomposition
    */
   record Result(int n, int components, double[] singularValues, int iterations, int matvecs, double knn15Purity,
       String scatterPng, double seconds) {}
+
+  /**
+   * Plots the first two coordinates, U times d, coloured by label. The uncentred SVD's are not
+   * principal components (its first axis mostly measures the mean image), so they are named for
+   * what they are; only a centred decomposition's are called PC1 and PC2.
+   *
+   * @param svd a decomposition with at least 2 components
+   * @param labels one label per row of U
+   * @param classNames names of the labels, for the legend
+   * @param centred whether the columns were centred first (PCA)
+   * @param png the picture to write
+   * @return the kNN-15 purity of the two coordinates, in [0, 1]
+   * @throws IOException when the picture cannot be written
+   */
+  public static double scatter(SvdResult svd, int[] labels, List<String> classNames, boolean centred, Path png)
+      throws IOException {
+    int n = svd.u().rows();
+    double[] d = svd.singularValues();
+    FloatMatrix pcs = FloatMatrix.zeros(n, 2);
+    for (int i = 0; i < n; i++) {
+      pcs.set(i, 0, (float) (svd.u().get(i, 0) * d[0]));
+      pcs.set(i, 1, (float) (svd.u().get(i, 1) * d[1]));
+    }
+    String[] axes = axisLabels(centred);
+    ScatterPlot.write(pcs, 0, 1, labels, ChartOptions.builder()
+        .title((centred ? "PC1 against PC2, " : "First two singular coordinates (uncentred), ") + n + " images")
+        .axisLabels(axes[0], axes[1]).classNames(classNames.toArray(String[]::new)).build(), png);
+    return EmbeddingQuality.knnPurity(pcs, labels);
+  }
+
+  /** @return the x and y axis names of the scatter: PC1, PC2 when centred, else the singular vectors times d */
+  static String[] axisLabels(boolean centred) {
+    return centred ? new String[] {"PC1", "PC2"}
+        : new String[] {"first left singular vector x d1", "second left singular vector x d2"};
+  }
 
   static Result run(StepContext ctx) throws IOException {
     int n = Math.min(ctx.options.sizes().svdRows(), ctx.trainX.rows());
@@ -44,20 +81,13 @@ final class SvdStep {
         .fit(x);
     double seconds = StepContext.seconds(t0);
     double[] d = svd.singularValues();
-    FloatMatrix pcs = FloatMatrix.zeros(n, 2);
-    for (int i = 0; i < n; i++) {
-      pcs.set(i, 0, (float) (svd.u().get(i, 0) * d[0]));
-      pcs.set(i, 1, (float) (svd.u().get(i, 1) * d[1]));
-    }
     int[] labels = ctx.trainYHead(n);
-    double purity = EmbeddingQuality.knnPurity(pcs, labels);
     Path png = ctx.out().resolve("svd.png");
-    ScatterPlot.write(pcs, 0, 1, labels, ChartOptions.builder().title("PC1 against PC2, " + n + " images")
-        .axisLabels("PC1", "PC2").classNames(ctx.data.classNames().toArray(String[]::new)).build(), png);
+    double purity = scatter(svd, labels, ctx.data.classNames(), false, png);
     ctx.say("%d x %d in %.2f s (%d restarts, %d products); d[1..5] = %s", n, x.cols(), seconds, svd.iterations(),
         svd.matrixVectorProducts(), Arrays.toString(Arrays.stream(d).limit(5).map(v -> Math.round(v * 10) / 10.0)
             .toArray()));
-    ctx.say("kNN-15 purity of PC1/PC2: %.4f; scatter written to %s", purity, png.getFileName());
+    ctx.say("kNN-15 purity of the first two coordinates: %.4f; scatter written to %s", purity, png.getFileName());
     return new Result(n, nv, d, svd.iterations(), svd.matrixVectorProducts(), purity, png.getFileName().toString(),
         seconds);
   }

@@ -17,9 +17,17 @@ import org.mnistkit.core.data.DatasetSpec;
  * @param threads worker threads for the forest, SVD and UMAP, at least 1
  * @param quick small subsets, few epochs and trees: a run of well under a minute
  * @param quiet no progress bars
+ * @param trainSize null, or the training images every step uses (the first n): steps 4 to 6 (SVD,
+ *     UMAP, network) use all n, the forest (step 7) samples its 3000 (1000 with quick) from them,
+ *     or takes all n when fewer; at least {@link #MIN_TRAIN_SIZE}
+ * @param epochs null, or the network's epochs (step 6), at least 1
+ * @param trees null, or the forest's trees (step 7), at least 1
  */
 public record WalkthroughOptions(Path out, DataChoice data, Set<Step> skip, long seed,
-    int threads, boolean quick, boolean quiet) {
+    int threads, boolean quick, boolean quiet, Integer trainSize, Integer epochs, Integer trees) {
+
+  /** The fewest training images the walkthrough can use: UMAP's 15 neighbours and the point itself. */
+  public static final int MIN_TRAIN_SIZE = 16;
 
   /** The steps that {@code --skip} can leave out. */
   public enum Step {
@@ -44,14 +52,43 @@ public record WalkthroughOptions(Path out, DataChoice data, Set<Step> skip, long
     }
   }
 
-  /** @throws IllegalArgumentException when threads is below 1 */
+  /**
+   * @throws IllegalArgumentException when threads, trainSize, epochs or trees is below its minimum
+   *     (named as the command line's option)
+   */
   public WalkthroughOptions {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(data, "data");
     skip = skip.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(skip);
     if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
     }
+    if (trainSize != null && trainSize < MIN_TRAIN_SIZE) {
+      throw new IllegalArgumentException("--train-size must be >= " + MIN_TRAIN_SIZE
+          + " (UMAP's 15 neighbours and the point), got " + trainSize);
+    }
+    if (epochs != null && epochs < 1) {
+      throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+    }
+    if (trees != null && trees < 1) {
+      throw new IllegalArgumentException("--trees must be >= 1, got " + trees);
+    }
+  }
+
+  /**
+   * Settings with the walkthrough's (or quick) sizes.
+   *
+   * @param out the report folder
+   * @param data the data
+   * @param skip optional steps to leave out
+   * @param seed the seed
+   * @param threads worker threads, at least 1
+   * @param quick small subsets
+   * @param quiet no progress bars
+   */
+  public WalkthroughOptions(Path out, DataChoice data, Set<Step> skip, long seed, int threads, boolean quick,
+      boolean quiet) {
+    this(out, data, skip, seed, threads, quick, quiet, null, null, null);
   }
 
   /**
@@ -76,9 +113,16 @@ public record WalkthroughOptions(Path out, DataChoice data, Set<Step> skip, long
     return !skip.contains(step);
   }
 
-  /** @return the sizes of each step: the walkthrough's, or small ones with {@link #quick} */
+  /**
+   * @return the sizes of each step: the walkthrough's, or small ones with {@link #quick}, with
+   *     {@link #trainSize}, {@link #epochs} and {@link #trees} in place of theirs when given
+   */
   public Sizes sizes() {
-    return quick ? Sizes.QUICK : Sizes.FULL;
+    Sizes s = quick ? Sizes.QUICK : Sizes.FULL;
+    int n = trainSize == null ? -1 : trainSize;
+    return new Sizes(n < 0 ? s.svdRows() : n, n < 0 ? s.umapRows() : n, n < 0 ? s.nnTrainRows() : n,
+        epochs == null ? s.nnEpochs() : epochs, n < 0 ? s.forestTrainRows() : Math.min(n, s.forestTrainRows()),
+        trees == null ? s.forestTrees() : trees, s.testRows());
   }
 
   /**

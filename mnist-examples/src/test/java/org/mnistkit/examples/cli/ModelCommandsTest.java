@@ -2,6 +2,7 @@ package org.mnistkit.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mnistkit.core.testing.TestAssertions.assertClose;
@@ -133,30 +134,41 @@ class ModelCommandsTest {
   }
 
   @Test
-  void badModelSettingsNameTheOption() throws IOException {
+  void badModelSettingsNameOnlyTheOptionAndItsRange() throws IOException {
     TinyMnist.write(dir, 20, 5);
     String data = dir.toString();
+    String out = " --out " + dir.resolve("out");
     String[][] cases = {
-        {"svd --components 0", "mnistkit: --components (nv) must be >= 1, got 0"},
-        {"svd --components 0 --center", "mnistkit: --components (nComponents) must be >= 1, got 0"},
-        {"umap --neighbors 1", "mnistkit: --neighbors (nNeighbors) must be >= 2, got 1"},
-        {"forest --train-size 10 --node-size 0", "mnistkit: --node-size (nodeSize) must be >= 1, got 0"},
-        {"nn --epochs 0", "mnistkit: --epochs (epochs) must be >= 1, got 0"},
+        {"svd --components 0" + out, "mnistkit: --components must be >= 2 (the scatter shows the first two), got 0"},
+        {"svd --components 1 --center" + out,
+            "mnistkit: --components must be >= 2 (the scatter shows the first two), got 1"},
+        {"svd --components 25" + out, "mnistkit: --components must be < min(rows, cols) = 20 for a 20 x 784 matrix, "
+            + "got 25"},
+        {"umap --neighbors 1" + out, "mnistkit: --neighbors must be >= 2, got 1"},
+        {"forest --train-size 10 --node-size 0", "mnistkit: --node-size must be >= 1, got 0"},
+        {"nn --epochs 0", "mnistkit: --epochs must be >= 1, got 0"},
+        {"nn --batch-size 0", "mnistkit: --batch-size must be >= 1, got 0"},
     };
     for (String[] c : cases) {
       TinyMnist run = new TinyMnist();
       List<String> args = new java.util.ArrayList<>(List.of(c[0].split(" ")));
-      args.addAll(List.of("--data-dir", data, "--out", dir.resolve("out").toString()));
+      args.addAll(List.of("--data-dir", data));
       assertEquals(1, run.run(args.toArray(String[]::new)), c[0] + ": " + run.err);
-      assertTrue(run.err.toString().contains(c[1]), c[0] + " printed: " + run.err);
+      String err = run.err.toString().strip();
+      assertTrue(err.startsWith(c[1]), c[0] + " printed: " + err);
+      // no library name anywhere, in parentheses or not
+      for (String internal : List.of("(nv", "nv ", "nComponents", "nNeighbors", "nodeSize", "batchSize", "epochs (")) {
+        assertFalse(err.contains(internal), c[0] + " printed " + internal + ": " + err);
+      }
     }
   }
 
   @Test
   void svdJsonGivesDescendingSingularValues() throws IOException {
     TinyMnist.write(dir, 50, 5);
+    Path out = dir.resolve("report");
     assertEquals(0, cli.run("svd", "--data-dir", dir.toString(), "--components", "5", "--train-size", "40",
-        "--json"), cli.err.toString());
+        "--out", out.toString(), "--json"), cli.err.toString());
     JsonNode j = json();
     assertEquals(40, j.get("n").asInt());
     assertEquals(5, j.get("components").asInt());
@@ -166,11 +178,16 @@ class ModelCommandsTest {
       assertTrue(sv.get(i - 1).asDouble() >= sv.get(i).asDouble(), sv.toString());
     }
     assertTrue(j.get("matvecs").asInt() > 0);
+    // svd honours --out: the scatter of the first two coordinates is written there
+    assertEquals(out.resolve("svd.png").toAbsolutePath().toString(), j.get("png").asText());
+    assertTrue(Files.size(out.resolve("svd.png")) > 1000);
+    double purity = j.get("knn15_purity").asDouble();
+    assertTrue(purity >= 0 && purity <= 1, "purity " + purity);
     // the full SVD of the same 40 x 784 matrix by commons-math agrees to 1e-6 relative
     double[][] x = scaledRows(Mnist.load(dir).train().head(40).toScaledMatrix());
     assertClose(values(sv), leading(x, 5), 1e-6, 0);
     assertEquals(0, cli.run("svd", "--data-dir", dir.toString(), "--components", "3", "--center", "--train-size", "40",
-        "--json"), cli.err.toString());
+        "--out", out.toString(), "--json"), cli.err.toString());
     JsonNode centred = new ObjectMapper().readTree(cli.out.toString().strip().lines().reduce((a, b) -> b).orElseThrow());
     assertTrue(centred.get("centered").asBoolean());
     assertEquals(3, centred.get("singular_values").size());

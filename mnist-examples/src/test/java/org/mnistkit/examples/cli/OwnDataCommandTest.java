@@ -42,14 +42,15 @@ class OwnDataCommandTest {
   void svdAndForestGiveIdenticalNumbersOnIdxAndCsvFormsOfTheSameData() throws IOException {
     Path idx = OwnDataFixtures.writeIdx(dir.resolve("idx"), TRAIN_X, TRAIN_Y, TEST_X, TEST_Y);
     Path csv = OwnDataFixtures.writeCsv(dir.resolve("csv"), TRAIN_X, TRAIN_Y, TEST_X, TEST_Y);
-    JsonNode svdIdx = run(args("svd", idx, "--components", "4", "--format", "idx"));
-    JsonNode svdCsv = run(args("svd", csv, "--components", "4")); // format detected
+    String out = dir.resolve("out").toString();
+    JsonNode svdIdx = run(args("svd", idx, "--components", "4", "--format", "idx", "--out", out));
+    JsonNode svdCsv = run(args("svd", csv, "--components", "4", "--out", out)); // format detected
     assertEquals(svdIdx.get("singular_values"), svdCsv.get("singular_values"));
     assertEquals(svdIdx.get("matvecs"), svdCsv.get("matvecs"));
     assertEquals(4, svdCsv.get("singular_values").size());
     assertTrue(svdCsv.get("singular_values").get(0).asDouble() > 0);
 
-    String[] forest = {"--train-size", "40", "--trees", "8", "--out", dir.resolve("out").toString()};
+    String[] forest = {"--train-size", "40", "--trees", "8"};
     JsonNode fIdx = run(args("forest", idx, forest));
     JsonNode fCsv = run(args("forest", csv, forest));
     assertEquals(fIdx.get("accuracy"), fCsv.get("accuracy"));
@@ -69,7 +70,8 @@ class OwnDataCommandTest {
     assertEquals("[20,28,28]", data.get("test").toString());
     assertEquals(false, data.get("test_labels").asBoolean());
     // SVD needs no test labels
-    assertEquals(3, run(args("svd", kaggle, "--components", "3")).get("singular_values").size());
+    assertEquals(3, run(args("svd", kaggle, "--components", "3", "--out", dir.resolve("out").toString()))
+        .get("singular_values").size());
 
     TinyMnist cli = new TinyMnist();
     assertEquals(1, cli.run(args("forest", kaggle, "--trees", "2")));
