@@ -31,8 +31,8 @@ public final class UmapExample {
 
     UmapModel umap = Umap.builder().nNeighbors(15).minDist(0.001).pca(50).seed(123).verbose(true).build().fit(x);
     System.out.printf("kNN-15 purity %.4f%n", EmbeddingQuality.knnPurity(umap.embedding(), labels));
-    ScatterPlot.write(umap.embedding(), 0, 1, labels, ChartOptions.builder().title("UMAP of MNIST").build(),
-        out.resolve("umap.png"));
+    ScatterPlot.write(umap.embedding(), 0, 1, labels,
+        ChartOptions.builder().title("UMAP of MNIST").axisLabels("UMAP1", "UMAP2").build(), out.resolve("umap.png"));
 
     Path file = out.resolve("umap.model");
     umap.save(file); // about 34 MB for 60000 images with pca = 50

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Size, titles and markers of a chart; immutable, made with {@link #builder()}. Defaults: 800 x 600
- * pixels, no title, axis labels "x" and "y", markers of 2 pixels, classes named by their number.
+ * pixels, no title, axis labels "x" and "y", markers of 2 pixels, classes named by their number,
+ * draw-order seed 123.
  */
 public final class ChartOptions {
 
@@ -15,6 +16,7 @@ public final class ChartOptions {
   private final String yLabel;
   private final int markerSize;
   private final String[] classNames;
+  private final long seed;
 
   private ChartOptions(Builder b) {
     this.width = b.width;
@@ -24,6 +26,7 @@ public final class ChartOptions {
     this.yLabel = b.yLabel;
     this.markerSize = b.markerSize;
     this.classNames = b.classNames == null ? null : b.classNames.clone();
+    this.seed = b.seed;
   }
 
   /** @return a builder with the defaults */
@@ -66,6 +69,11 @@ public final class ChartOptions {
     return markerSize;
   }
 
+  /** @return the seed of a scatter's random draw order */
+  public long seed() {
+    return seed;
+  }
+
   /**
    * @param label a class label, at least 0
    * @return its name in legends: the configured class name, or the number
@@ -86,8 +94,18 @@ public final class ChartOptions {
     private String yLabel = "y";
     private int markerSize = 2;
     private String[] classNames;
+    private long seed = 123;
 
     private Builder() {}
+
+    /**
+     * @param seed the seed of a scatter's random draw order (the same seed, the same picture)
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
 
     /**
      * @param width image width in pixels, 16..10000

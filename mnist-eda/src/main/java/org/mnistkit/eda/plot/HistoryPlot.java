@@ -19,9 +19,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Per-epoch training curves, like R keras's {@code plot(history)}: one panel per metric, stacked
  * vertically, with the validation series ({@code val_<metric>}) in the same panel as its metric.
  * Takes plain series by name (for example {@code loss}, {@code accuracy}, {@code val_loss},
- * {@code val_accuracy}) so that any trainer can feed it.
+ * {@code val_accuracy}) so that any trainer can feed it. A panel shows a legend only when it holds
+ * two lines (training and validation); ticks read {@code 0.05}, not {@code .05}, and epochs are
+ * labelled only at whole numbers.
  */
 public final class HistoryPlot {
+
+  /** The y tick pattern: a leading zero and up to 3 decimals (0.05, not .05). */
+  static final String Y_PATTERN = "0.0##";
 
   private HistoryPlot() {}
 
@@ -60,6 +65,16 @@ public final class HistoryPlot {
       String metric = name.startsWith("val_") ? name.substring(4) : name;
       panels.computeIfAbsent(metric, m -> new ArrayList<>()).add(name);
     }
+    Png.writeColumn(panels(series, panels, options), out);
+  }
+
+  /**
+   * One chart per metric. A panel with one series has no legend (its y axis names it); one with a
+   * validation series names its two lines "training" and "validation". Epoch ticks are labelled
+   * only at whole epochs.
+   */
+  static List<XYChart> panels(Map<String, double[]> series, Map<String, List<String>> panels,
+      ChartOptions options) {
     int panelHeight = Math.max(16, options.height() / panels.size());
     List<XYChart> charts = new ArrayList<>();
     boolean first = true;
@@ -68,9 +83,12 @@ public final class HistoryPlot {
           .title(first ? options.title() : "").xAxisTitle("epoch").yAxisTitle(panel.getKey())
           .build();
       chart.getStyler().setChartTitleVisible(first && !options.title().isEmpty());
-      chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+      chart.getStyler().setLegendVisible(panel.getValue().size() > 1);
+      chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
       chart.getStyler().setChartBackgroundColor(Color.WHITE);
       chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+      chart.getStyler().setYAxisDecimalPattern(Y_PATTERN);
+      chart.setCustomXAxisTickLabelsFormatter(HistoryPlot::epochLabel);
       int colour = 0;
       for (String name : panel.getValue()) {
         double[] v = series.get(name);
@@ -78,16 +96,22 @@ public final class HistoryPlot {
         for (int i = 0; i < v.length; i++) {
           epochs[i] = i + 1;
         }
-        XYSeries s = chart.addSeries(name, epochs, v);
+        String shown = panel.getValue().size() == 1 ? name : name.startsWith("val_") ? "validation" : "training";
+        XYSeries s = chart.addSeries(shown, epochs, v);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.CIRCLE);
-        s.setLineColor(ScatterPlot.colour(colour));
-        s.setMarkerColor(ScatterPlot.colour(colour));
+        s.setLineColor(Palette.colour(colour));
+        s.setMarkerColor(Palette.colour(colour));
         colour++;
       }
       charts.add(chart);
       first = false;
     }
-    Png.writeColumn(charts, out);
+    return charts;
+  }
+
+  /** @return the epoch as a whole number, or nothing for a tick between two epochs */
+  static String epochLabel(double x) {
+    return Math.abs(x - Math.rint(x)) < 1e-9 ? Long.toString(Math.round(x)) : "";
   }
 }

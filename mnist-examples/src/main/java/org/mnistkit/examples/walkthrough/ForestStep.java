@@ -44,7 +44,8 @@ final class ForestStep {
     Path png = ctx.out().resolve("forest-importance.png");
     int side = ctx.data.train().height();
     Heatmap.write(model.importance().meanDecreaseAccuracy(), side, ctx.data.train().width(),
-        ChartOptions.builder().title("MeanDecreaseAccuracy per pixel").build(), png);
+        ChartOptions.builder().title("MeanDecreaseAccuracy per pixel").axisLabels("pixel column", "pixel row")
+            .build(), png);
     ctx.say("importance heat map written to %s", png.getFileName());
     return new Result(summary, sizes.forestTrees(), model.mtry(), model.oobError(), png.getFileName().toString());
   }
