@@ -10,7 +10,8 @@ import org.mnistkit.core.metrics.ConfusionMatrix;
 /**
  * Prints a forest the way R's {@code print.randomForest} does: type, number of trees, mtry, the
  * OOB error rate in percent rounded to 2 decimals, and the OOB confusion matrix with its
- * {@code class.error} (7 significant digits, as R prints a numeric column). Unlike R, which prints
+ * {@code class.error} (as R prints a numeric column, without trailing zeros common to all, but at
+ * most 3 decimals). Unlike R, which prints
  * truth as rows, the matrix is printed in mnistkit's one orientation, predictions as rows and
  * truth as columns (as yardstick and {@link ConfusionMatrix#toString()} print it), and says so.
  * The "Call:" line is replaced by the data shape and seed.
@@ -44,6 +45,12 @@ final class ForestPrinter {
   }
 
   /**
+   * At most this many decimals of {@code class.error}: as a row under counts, R's 7 significant
+   * digits would widen every column to 9 characters.
+   */
+  static final int CLASS_ERROR_DECIMALS = 3;
+
+  /**
    * The matrix in mnistkit's one orientation (yardstick's, as every table mnistkit prints):
    * predictions as rows and truth as columns, under "Truth" and "Prediction" headers, with
    * randomForest's {@code class.error} (the error among each true class) as a last row under its
@@ -59,6 +66,7 @@ final class ForestPrinter {
     for (int t = 0; t < k; t++) {
       decimals = Math.max(decimals, decimalsFor(cm.classError(t)));
     }
+    decimals = Math.min(decimals, CLASS_ERROR_DECIMALS);
     for (int c = 0; c < k; c++) {
       cells[0][c + 1] = names.get(c);
       cells[k + 1][c + 1] = String.format(Locale.ROOT, "%." + decimals + "f", cm.classError(c));

@@ -180,6 +180,13 @@ class ForestModelTest {
         + "  a             2     1\n"
         + "  bb            0     7\n"
         + "class.error 0.000 0.125\n", ForestPrinter.confusion(cm));
+    // an error of 1/3 is rounded to 3 decimals, not R's 7 significant digits, to keep columns narrow
+    ConfusionMatrix third = ConfusionMatrix.of(new int[] {0, 0, 0, 1}, new int[] {0, 0, 1, 1}, 2);
+    assertEquals("            Truth\n"
+        + "Prediction      0     1\n"
+        + "  0             2     0\n"
+        + "  1             1     1\n"
+        + "class.error 0.333 0.000\n", ForestPrinter.confusion(third));
     assertEquals("6.53", ForestPrinter.percent(0.0653));
     assertEquals("57", ForestPrinter.percent(0.57));
   }

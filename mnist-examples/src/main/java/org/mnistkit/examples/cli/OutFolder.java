@@ -21,10 +21,18 @@ final class OutFolder {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new IllegalArgumentException("--out " + dir + " is a file, not a folder");
     }
+    Path existing = dir.toAbsolutePath().getParent();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isDirectory(existing)) {
+      throw new IllegalArgumentException("--out " + dir + " cannot be created: " + existing + " is a file");
+    }
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new IllegalArgumentException("--out " + dir + " cannot be created: " + MnistkitCommand.message(e), e);
+      throw new IllegalArgumentException("--out " + dir + " cannot be created in " + existing + ": "
+          + MnistkitCommand.message(e), e);
     }
     try {
       Files.delete(Files.createTempFile(dir, ".mnistkit-", ".probe"));

@@ -55,11 +55,11 @@ final class HtmlReport {
 
     SvdStep.Result s = r.svd();
     section("4. Truncated SVD (irlba, nv = " + s.components() + ")", s.seconds());
-    para(String.format(Locale.ROOT, "%d rows; %d restarts, %d matrix-vector products. kNN-15 purity of PC1 "
-        + "against PC2: <b>%s</b>.", s.n(), s.iterations(), s.matvecs(), Walkthrough.fmt(s.knn15Purity())));
+    para(String.format(Locale.ROOT, "%d rows; %d restarts, %d matrix-vector products. kNN-15 purity of the "
+        + "first two singular coordinates (U times d; uncentred, so not principal components): <b>%s</b>.", s.n(), s.iterations(), s.matvecs(), Walkthrough.fmt(s.knn15Purity())));
     para("Singular values: " + esc(Arrays.toString(Arrays.stream(s.singularValues())
         .map(v -> Math.round(v * 100) / 100.0).toArray())));
-    image(s.scatterPng(), "PC1 against PC2, coloured by label");
+    image(s.scatterPng(), "first two singular coordinates, coloured by label");
 
     UmapStep.Result u = r.umap();
     if (u != null) {
