@@ -69,12 +69,14 @@ public final class ForestCommand implements Callable<Integer>, OutUse {
    * @param accuracy test accuracy in [0, 1]
    * @param oobError out-of-bag error rate in [0, 1]
    * @param confusionMatrix test counts, [predicted][truth]
+   * @param oobConfusionMatrix out-of-bag counts, [predicted][truth]; null when no row was out of bag
    * @param importanceFile the 28 x 28 importance CSV written with --out, or null
    * @param modelFile the model saved with --save, or null
    * @param onnxFile the ONNX file written with --export-onnx, or null
    */
   public record Result(int trainSize, int trees, int mtry, double fitSeconds, double predictSeconds,
-      double accuracy, double oobError, long[][] confusionMatrix, String importanceFile, String modelFile,
+      double accuracy, double oobError, long[][] confusionMatrix, long[][] oobConfusionMatrix,
+      String importanceFile, String modelFile,
       String onnxFile) {}
 
   /** The library's setting names for this command's options. */
@@ -108,7 +110,9 @@ public final class ForestCommand implements Callable<Integer>, OutUse {
     String importanceFile = importance == ImportanceKind.none ? null : writeImportance(model);
     String[] written = files.write(model, common);
     Result r = new Result(train.size(), trees, model.mtry(), test.fitSeconds(), test.predictSeconds(),
-        test.accuracy(), model.oobError(), test.confusionMatrix(), importanceFile, written[0], written[1]);
+        test.accuracy(), model.oobError(), test.confusionMatrix(),
+        Double.isNaN(model.oobError()) ? null : ModelSummary.counts(model.oobConfusionMatrix()), importanceFile,
+        written[0], written[1]);
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
       JsonOutput.print(r, out);

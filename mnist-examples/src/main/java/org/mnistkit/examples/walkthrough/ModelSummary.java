@@ -55,7 +55,11 @@ public record ModelSummary(String model, double accuracy, double macroF1, double
         r.confusionMatrix().toString());
   }
 
-  private static long[][] counts(ConfusionMatrix cm) {
+  /**
+   * @param cm a confusion matrix
+   * @return its counts as {@code [predicted][truth]} arrays, the shape every JSON output uses
+   */
+  public static long[][] counts(ConfusionMatrix cm) {
     int k = cm.numClasses();
     long[][] c = new long[k][k];
     for (int p = 0; p < k; p++) {

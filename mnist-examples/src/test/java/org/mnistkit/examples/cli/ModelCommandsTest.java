@@ -68,6 +68,9 @@ class ModelCommandsTest {
       }
     }
     assertEquals(20, total, "every test image is counted");
+    // the out-of-bag matrix too, as arrays in the same [predicted][truth] orientation
+    JsonNode oob = j.get("oob_confusion_matrix");
+    assertEquals(10, oob.size());
     // The same seeded fit through the library (one thread: the forest does not depend on the count)
     // gives the same figures; the command adds nothing of its own to them.
     MnistDataset data = Mnist.load(dir);
@@ -77,6 +80,12 @@ class ModelCommandsTest {
     ClassificationReport report = direct.classificationReport(data.test().toScaledMatrix(), data.test().labels());
     assertEquals(report.accuracy(), j.get("accuracy").asDouble(), 0);
     assertEquals(direct.oobError(), j.get("oob_error").asDouble(), 0);
+    long[][] oobCounts = org.mnistkit.examples.walkthrough.ModelSummary.counts(direct.oobConfusionMatrix());
+    for (int p = 0; p < 10; p++) {
+      for (int t = 0; t < 10; t++) {
+        assertEquals(oobCounts[p][t], j.get("oob_confusion_matrix").get(p).get(t).asLong(), p + ", " + t);
+      }
+    }
     // and the figures of that seeded run: the fixture's images repeat with the index, not the label,
     // so 14 of the 20 test images are right while no training image is right out of bag
     assertEquals(0.7, j.get("accuracy").asDouble(), 1e-12);
