@@ -39,9 +39,7 @@ final class ModelBytes implements Serializable {
    * @throws IOException when the file cannot be read or is not a model this mnistkit can load
    */
   static ModelBytes read(Path file) throws IOException {
-    ModelBytes m = new ModelBytes(Files.readAllBytes(file));
-    LOADED.computeIfAbsent(m.sha256, k -> m.loadUnchecked());
-    return m;
+    return ofBytes(Files.readAllBytes(file));
   }
 
   /**
