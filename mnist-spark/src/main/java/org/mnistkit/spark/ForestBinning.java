@@ -183,7 +183,7 @@ final class ForestBinning {
     if (s.otherWidth >= 0) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "every '%s' vector must have the same length; found lengths %d and %d", featuresCol,
-          s.width, s.otherWidth));
+          Math.min(s.width, s.otherWidth), Math.max(s.width, s.otherWidth)));
     }
     if (s.badLabels > 0) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
