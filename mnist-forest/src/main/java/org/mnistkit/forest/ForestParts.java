@@ -45,11 +45,17 @@ public final class ForestParts {
   public static final class BinnedData implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** n, the number of rows. */
     private final int rows;
+    /** p, the number of features. */
     private final int cols;
+    /** The codes, row-major: row i, feature f at {@code i * cols + f}. */
     private final byte[] rowCodes;
+    /** Per feature its distinct values, increasing; code b stands for values[f][b]. */
     private final float[][] values;
+    /** The class index 0..k-1 of every row. */
     private final int[] y;
+    /** The class labels, in the order of the class indices. */
     private final int[] classes;
     private transient volatile FeatureBins bins;
 
@@ -187,11 +193,17 @@ public final class ForestParts {
   public static final class TreeRange implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The index of the first tree. */
     private final int from;
+    /** One past the index of the last tree. */
     private final int to;
+    /** Per tree its packed nodes (4 ints per node). */
     private final int[][] nodes;
+    /** Per tree the distinct in-bag rows that reached each node. */
     private final int[][] counts;
+    /** Per tree the Gini decrease of its splits, per feature. */
     private final double[][] gini;
+    /** Out-of-bag votes of these trees, n x k row-major. */
     private final int[] oobVotes;
 
     private TreeRange(int from, int to, int[][] nodes, int[][] counts, double[][] gini,

@@ -85,15 +85,36 @@ public final class IdxFrames {
    */
   public static Dataset<Row> read(SparkSession spark, String images, String labels,
       int partitions) throws IOException {
+    return read(spark, images, labels, partitions, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Reads the first rows of an image/label pair (MNIST's first 3000 training images, say), as
+   * {@link #read(SparkSession, String, String, int)} does all of them.
+   *
+   * @param spark the session
+   * @param images an IDX file of unsigned bytes, rank 3 (n x h x w), plain or {@code .gz}
+   * @param labels an IDX file of unsigned bytes, rank 1 (n), plain or {@code .gz}
+   * @param partitions the number of partitions, 1..min(n, maxRows)
+   * @param maxRows the most rows to read, at least 1; the first min(n, maxRows) are read
+   * @return the rows in file order
+   * @throws IOException as {@link #read(SparkSession, String, String, int)}
+   * @throws IllegalArgumentException when maxRows &lt; 1 or partitions is out of range
+   */
+  public static Dataset<Row> read(SparkSession spark, String images, String labels,
+      int partitions, int maxRows) throws IOException {
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("maxRows must be >= 1, got " + maxRows);
+    }
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     int[] imageHeader = header(conf, images, 3);
     int[] labelHeader = header(conf, labels, 1);
-    int n = imageHeader[0];
-    if (labelHeader[0] != n) {
+    if (labelHeader[0] != imageHeader[0]) {
       throw new IOException(String.format(Locale.ROOT,
-          "%s holds %d images but %s holds %d labels; they must be equal", images, n, labels,
-          labelHeader[0]));
+          "%s holds %d images but %s holds %d labels; they must be equal", images,
+          imageHeader[0], labels, labelHeader[0]));
     }
+    int n = Math.min(imageHeader[0], maxRows);
     if (partitions < 1 || partitions > Math.max(1, n)) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "partitions must be in 1..%d (the number of images), got %d", n, partitions));

@@ -43,9 +43,13 @@ public final class MnistRandomForestClassificationModel
   private static final long serialVersionUID = 1L;
   private static final String DATA = "data/forest.mnistkit";
 
+  /** The stage's unique id. */
   private final String uid;
+  /** The forest's model file bytes, loaded once per JVM. */
   private final ModelBytes bytes;
+  /** p, the features the forest expects. */
   private final int numFeatures;
+  /** k, the number of classes. */
   private final int numClasses;
 
   MnistRandomForestClassificationModel(String uid, ModelBytes bytes) {

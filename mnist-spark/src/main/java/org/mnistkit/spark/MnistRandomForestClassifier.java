@@ -69,12 +69,19 @@ public final class MnistRandomForestClassifier
   /** The most classes, {@value}: labels must be whole numbers below it. */
   public static final int MAX_CLASSES = 1000;
 
+  /** The stage's unique id. */
   private final String uid;
+  /** The number of trees. */
   private final IntParam numTrees;
+  /** Features tried per split. */
   private final IntParam mtry;
+  /** The node size. */
   private final IntParam nodeSize;
+  /** The greatest depth. */
   private final IntParam maxDepth;
+  /** The seed. */
   private final LongParam seed;
+  /** The number of tree-growing tasks. */
   private final IntParam treePartitions;
 
   /** A classifier with a random uid and randomForest's defaults. */

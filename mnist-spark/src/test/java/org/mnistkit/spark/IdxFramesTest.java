@@ -71,6 +71,13 @@ class IdxFramesTest {
   }
 
   @Test
+  void readsTheFirstRows() throws IOException {
+    Path[] p = pair(30, false);
+    checkFrame(IdxFrames.read(spark, p[0].toString(), p[1].toString(), 4, 17), 17, 4);
+    checkFrame(IdxFrames.read(spark, p[0].toString(), p[1].toString(), 2, 1000), 30, 2);
+  }
+
+  @Test
   void readsGzippedFilesAndOnePartition() throws IOException {
     Path[] p = pair(12, true);
     checkFrame(IdxFrames.read(spark, p[0].toString(), p[1].toString(), 1), 12, 1);

@@ -1,0 +1,188 @@
+package org.mnistkit.spark.examples;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.ml.classification.RandomForestClassificationModel;
+import org.apache.spark.ml.classification.RandomForestClassifier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.mnistkit.core.data.DatasetLoader;
+import org.mnistkit.core.data.DatasetSpec;
+import org.mnistkit.core.data.LabeledImages;
+import org.mnistkit.core.data.MnistDataset;
+import org.mnistkit.core.metrics.ConfusionMatrix;
+import org.mnistkit.forest.RandomForest;
+import org.mnistkit.forest.RandomForestModel;
+import org.mnistkit.spark.IdxFrames;
+import org.mnistkit.spark.MnistRandomForestClassificationModel;
+import org.mnistkit.spark.MnistRandomForestClassifier;
+
+/**
+ * Fits our random forest on Spark, Spark MLlib's random forest, and our local forest without
+ * Spark, on the first {@code --train-size} MNIST training images, and scores each on the 10000
+ * test images: fit time, accuracy and confusion matrix, or one JSON object with {@code --json}.
+ *
+ * <pre>
+ * mvn -B install -DskipTests
+ * MAVEN_OPTS="(the --add-opens flags of the README)" mvn -q -pl mnist-spark exec:java \
+ *   -Dexec.mainClass=org.mnistkit.spark.examples.SparkForestExample \
+ *   -Dexec.args="--master local[2] --train-size 3000 --trees 20 --partitions 2 --json"
+ * </pre>
+ *
+ * <p>Options: {@code --master} (default {@code local[*]}), {@code --train-size} (default 60000),
+ * {@code --trees} (default 20, MLlib's default count), {@code --partitions} (default 2; the
+ * training frame's partitions and the tree tasks), {@code --seed} (default 123), {@code --json}.
+ * MNIST comes from mnistkit's cache ({@code $MNISTKIT_HOME}, default {@code
+ * ~/.mnistkit/datasets/mnist}), fetched first when missing. MLlib's forest runs with {@code
+ * maxDepth} 30 (its maximum; ours is unlimited), {@code maxBins} 256, {@code
+ * featureSubsetStrategy} "sqrt" and bootstrap on, the settings closest to ours.
+ */
+public final class SparkForestExample {
+
+  private SparkForestExample() {}
+
+  /**
+   * What one run measured.
+   *
+   * @param rows training rows
+   * @param trees trees per forest
+   * @param partitions partitions and tree tasks
+   * @param oursFitSeconds our forest's fit on Spark
+   * @param oursAccuracy its test accuracy
+   * @param localFitSeconds our forest's fit without Spark (all cores)
+   * @param localAccuracy its test accuracy
+   * @param mllibFitSeconds MLlib's fit
+   * @param mllibAccuracy its test accuracy
+   * @param oursConfusion our Spark forest's confusion matrix
+   */
+  public record Result(int rows, int trees, int partitions, double oursFitSeconds,
+      double oursAccuracy, double localFitSeconds, double localAccuracy, double mllibFitSeconds,
+      double mllibAccuracy, ConfusionMatrix oursConfusion) {
+
+    /** @return the result as one line of JSON */
+    public String toJson() {
+      return String.format(Locale.ROOT,
+          "{\"rows\": %d, \"trees\": %d, \"partitions\": %d, \"ours_fit_seconds\": %.3f, "
+              + "\"ours_accuracy\": %.4f, \"local_fit_seconds\": %.3f, \"local_accuracy\": %.4f, "
+              + "\"mllib_fit_seconds\": %.3f, \"mllib_accuracy\": %.4f}",
+          rows, trees, partitions, oursFitSeconds, oursAccuracy, localFitSeconds, localAccuracy,
+          mllibFitSeconds, mllibAccuracy);
+    }
+  }
+
+  /**
+   * Runs the comparison.
+   *
+   * @param spark the session
+   * @param mnistDir a folder with the four uncompressed MNIST files
+   * @param trainSize training rows, 2..60000
+   * @param trees trees per forest
+   * @param partitions partitions and tree tasks
+   * @param seed the seed of all three forests
+   * @param mllib whether to fit MLlib's forest too (its fields are NaN otherwise)
+   * @return what was measured
+   * @throws IOException when the files cannot be read
+   */
+  public static Result run(SparkSession spark, Path mnistDir, int trainSize, int trees,
+      int partitions, long seed, boolean mllib) throws IOException {
+    DatasetSpec spec = DatasetSpec.MNIST;
+    Dataset<Row> train = IdxFrames.read(spark,
+        mnistDir.resolve(spec.trainImages().name()).toString(),
+        mnistDir.resolve(spec.trainLabels().name()).toString(), partitions, trainSize).cache();
+    Dataset<Row> test = IdxFrames.read(spark,
+        mnistDir.resolve(spec.testImages().name()).toString(),
+        mnistDir.resolve(spec.testLabels().name()).toString(), partitions).cache();
+    int rows = (int) train.count();
+    int[] truth = test.select("label").collectAsList().stream()
+        .mapToInt(r -> (int) r.getDouble(0)).toArray();
+
+    long t0 = System.nanoTime();
+    MnistRandomForestClassificationModel ours = new MnistRandomForestClassifier()
+        .setNumTrees(trees).setSeed(seed).setTreePartitions(partitions).fit(train);
+    double oursFit = (System.nanoTime() - t0) / 1e9;
+    ConfusionMatrix oursCm = ConfusionMatrix.of(truth, predictions(ours.transform(test)), 10);
+
+    double mllibFit = Double.NaN;
+    double mllibAccuracy = Double.NaN;
+    if (mllib) {
+      t0 = System.nanoTime();
+      RandomForestClassificationModel theirs = new RandomForestClassifier().setNumTrees(trees)
+          .setMaxDepth(30).setMaxBins(256).setFeatureSubsetStrategy("sqrt").setBootstrap(true)
+          .setSeed(seed).fit(train);
+      mllibFit = (System.nanoTime() - t0) / 1e9;
+      mllibAccuracy = ConfusionMatrix.of(truth, predictions(theirs.transform(test)), 10)
+          .accuracy();
+    }
+
+    MnistDataset local = DatasetLoader.read(mnistDir, spec, "cache");
+    LabeledImages localTrain = local.train().head(rows);
+    t0 = System.nanoTime();
+    RandomForestModel forest = RandomForest.builder().trees(trees).seed(seed).build()
+        .fit(localTrain);
+    double localFit = (System.nanoTime() - t0) / 1e9;
+    double localAccuracy = ConfusionMatrix.of(local.test().labels(), forest.predict(local.test()),
+        10).accuracy();
+    train.unpersist();
+    test.unpersist();
+    return new Result(rows, trees, partitions, oursFit, oursCm.accuracy(), localFit,
+        localAccuracy, mllibFit, mllibAccuracy, oursCm);
+  }
+
+  private static int[] predictions(Dataset<Row> scored) {
+    List<Row> rows = scored.select("prediction").collectAsList();
+    return rows.stream().mapToInt(r -> (int) r.getDouble(0)).toArray();
+  }
+
+  /**
+   * Parses the options, runs and prints.
+   *
+   * @param args the options of the class comment
+   * @throws IOException when MNIST cannot be fetched or read
+   */
+  public static void main(String[] args) throws IOException {
+    String master = "local[*]";
+    int trainSize = 60000;
+    int trees = 20;
+    int partitions = 2;
+    long seed = RandomForest.DEFAULT_SEED;
+    boolean json = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--master" -> master = args[++i];
+        case "--train-size" -> trainSize = Integer.parseInt(args[++i]);
+        case "--trees" -> trees = Integer.parseInt(args[++i]);
+        case "--partitions" -> partitions = Integer.parseInt(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--json" -> json = true;
+        default -> throw new IllegalArgumentException("unknown option " + args[i]
+            + "; options: --master, --train-size, --trees, --partitions, --seed, --json");
+      }
+    }
+    DatasetLoader loader = DatasetLoader.defaults();
+    loader.fetch(DatasetSpec.MNIST);
+    SparkSession spark = SparkSession.builder().master(master).appName("SparkForestExample")
+        .config("spark.ui.enabled", "false").getOrCreate();
+    try {
+      Result r = run(spark, loader.cacheDir(DatasetSpec.MNIST), trainSize, trees, partitions,
+          seed, true);
+      if (json) {
+        System.out.println(r.toJson());
+      } else {
+        System.out.printf(Locale.ROOT, "%d training rows, %d trees, %d partitions%n", r.rows(),
+            r.trees(), r.partitions());
+        System.out.printf(Locale.ROOT, "ours on Spark: fit %.2f s, accuracy %.4f%n",
+            r.oursFitSeconds(), r.oursAccuracy());
+        System.out.println(r.oursConfusion());
+        System.out.printf(Locale.ROOT, "MLlib:         fit %.2f s, accuracy %.4f%n",
+            r.mllibFitSeconds(), r.mllibAccuracy());
+        System.out.printf(Locale.ROOT, "ours local:    fit %.2f s, accuracy %.4f%n",
+            r.localFitSeconds(), r.localAccuracy());
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+}
