@@ -34,7 +34,8 @@ import org.mnistkit.spark.MnistRandomForestClassifier;
  *
  * <p>Options: {@code --master} (default {@code local[*]}), {@code --train-size} (default 60000),
  * {@code --trees} (default 20, MLlib's default count), {@code --partitions} (default 2; the
- * training frame's partitions and the tree tasks), {@code --seed} (default 123), {@code --json}.
+ * training frame's partitions and the tree tasks), {@code --seed} (default 123), {@code --json}, {@code --no-mllib} (skip MLlib's forest, whose
+ * fit on 60000 rows takes minutes; its JSON fields are then NaN).
  * MNIST comes from mnistkit's cache ({@code $MNISTKIT_HOME}, default {@code
  * ~/.mnistkit/datasets/mnist}), fetched first when missing. MLlib's forest runs with {@code
  * maxDepth} 30 (its maximum; ours is unlimited), {@code maxBins} 256, {@code
@@ -62,14 +63,18 @@ public final class SparkForestExample {
       double oursAccuracy, double localFitSeconds, double localAccuracy, double mllibFitSeconds,
       double mllibAccuracy, ConfusionMatrix oursConfusion) {
 
-    /** @return the result as one line of JSON */
+    /** @return the result as one line of JSON (a figure not measured is {@code null}) */
     public String toJson() {
       return String.format(Locale.ROOT,
-          "{\"rows\": %d, \"trees\": %d, \"partitions\": %d, \"ours_fit_seconds\": %.3f, "
-              + "\"ours_accuracy\": %.4f, \"local_fit_seconds\": %.3f, \"local_accuracy\": %.4f, "
-              + "\"mllib_fit_seconds\": %.3f, \"mllib_accuracy\": %.4f}",
-          rows, trees, partitions, oursFitSeconds, oursAccuracy, localFitSeconds, localAccuracy,
-          mllibFitSeconds, mllibAccuracy);
+          "{\"rows\": %d, \"trees\": %d, \"partitions\": %d, \"ours_fit_seconds\": %s, "
+              + "\"ours_accuracy\": %s, \"local_fit_seconds\": %s, \"local_accuracy\": %s, "
+              + "\"mllib_fit_seconds\": %s, \"mllib_accuracy\": %s}",
+          rows, trees, partitions, num(oursFitSeconds), num(oursAccuracy), num(localFitSeconds),
+          num(localAccuracy), num(mllibFitSeconds), num(mllibAccuracy));
+    }
+
+    private static String num(double v) {
+      return Double.isNaN(v) ? "null" : String.format(Locale.ROOT, "%.4f", v);
     }
   }
 
@@ -149,6 +154,7 @@ public final class SparkForestExample {
     int partitions = 2;
     long seed = RandomForest.DEFAULT_SEED;
     boolean json = false;
+    boolean mllib = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--master" -> master = args[++i];
@@ -157,8 +163,10 @@ public final class SparkForestExample {
         case "--partitions" -> partitions = Integer.parseInt(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--json" -> json = true;
+        case "--no-mllib" -> mllib = false;
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; options: --master, --train-size, --trees, --partitions, --seed, --json");
+            + "; options: --master, --train-size, --trees, --partitions, --seed, --json, "
+            + "--no-mllib");
       }
     }
     DatasetLoader loader = DatasetLoader.defaults();
@@ -167,7 +175,7 @@ public final class SparkForestExample {
         .config("spark.ui.enabled", "false").getOrCreate();
     try {
       Result r = run(spark, loader.cacheDir(DatasetSpec.MNIST), trainSize, trees, partitions,
-          seed, true);
+          seed, mllib);
       if (json) {
         System.out.println(r.toJson());
       } else {
