@@ -3,7 +3,6 @@ package org.mnistkit.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
@@ -45,11 +44,11 @@ import org.mnistkit.forest.RandomForestModel;
  * <p>How {@code fit} works: (1) the schema is checked on the driver ({@code features} a vector,
  * {@code label} numeric); (2) one pass over the data finds every feature's distinct values and
  * checks vector lengths, finiteness and labels (whole numbers in 0..{@value #MAX_CLASSES}-1;
- * classes are 0..max label); (3) a second pass codes every row as one byte per feature (the
- * feature's value rank, exact: a feature may have at most 256 distinct values, as 8-bit pixels
- * have) and the driver collects the codes, n x p bytes, in the DataFrame's row order; (4) the
- * codes are broadcast once; (5) {@code treePartitions} tasks each grow a contiguous range of
- * trees, tree t from the t-th seed drawn from {@code seed}; (6) the driver assembles the trees
+ * classes are 0..max label) and codes every row as one byte per feature; the driver collects the
+ * codes (n x p bytes, in the DataFrame's row order) with each feature's values and maps the codes
+ * to the value's rank among all of the feature's values (exact: a feature may have at most 256
+ * distinct values, as 8-bit pixels have); (3) the codes are broadcast once; (4) {@code
+ * treePartitions} tasks each grow a contiguous range of trees, tree t from the t-th seed drawn from {@code seed}; (5) the driver assembles the trees
  * in order ({@link ForestParts}). The forest is the one {@link RandomForest#fit} grows on the
  * same rows in the same order with the same seed and settings and classes 0..k-1, whatever the
  * number of partitions, tree tasks or executors: same predictions and probabilities.
@@ -255,33 +254,20 @@ public final class MnistRandomForestClassifier
     JavaRDD<Row> rows = dataset.select(
         functions.col(getLabelCol()).cast(DataTypes.DoubleType), functions.col(getFeaturesCol()))
         .toJavaRDD();
-    ForestBinning.Stats stats = ForestBinning.checkedStats(rows, MAX_CLASSES, getLabelCol(),
+    ForestBinning.Binned binned = ForestBinning.bin(rows, MAX_CLASSES, getLabelCol(),
         getFeaturesCol());
-    int p = stats.width;
+    int p = binned.cols();
     if (isDefined(mtry) && (Integer) $(mtry) > p) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "mtry must be in 1..%d (the length of '%s'), got %d", p, getFeaturesCol(), $(mtry)));
     }
-    float[][] values = stats.values;
-    List<ForestBinning.Coded> parts = new ArrayList<>(
-        rows.mapPartitionsWithIndex((i, it) -> ForestBinning.code(i, it, values), true)
-            .collect());
-    parts.sort(Comparator.comparingInt(c -> c.partition));
-    int n = Math.toIntExact(stats.rows);
-    byte[] codes = new byte[Math.multiplyExact(n, p)];
-    int[] labels = new int[n];
-    int at = 0;
-    for (ForestBinning.Coded c : parts) {
-      System.arraycopy(c.codes, 0, codes, at * p, c.codes.length);
-      System.arraycopy(c.labels, 0, labels, at, c.rows);
-      at += c.rows;
-    }
-    int k = (int) stats.maxLabel + 1;
+    int k = binned.maxLabel() + 1;
     int[] classes = new int[k];
     for (int c = 0; c < k; c++) {
       classes[c] = c;
     }
-    ForestParts.BinnedData data = ForestParts.binned(codes, n, p, values, labels, classes);
+    ForestParts.BinnedData data = ForestParts.binned(binned.codes(), binned.rows(), p,
+        binned.values(), binned.labels(), classes);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
     int trees = settings.trees();
     int tasks = Math.min(trees,
