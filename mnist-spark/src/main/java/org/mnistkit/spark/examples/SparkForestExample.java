@@ -4,8 +4,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.RandomForestClassificationModel;
 import org.apache.spark.ml.classification.RandomForestClassifier;
+import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.tuning.ParamGridBuilder;
+import org.apache.spark.ml.tuning.TrainValidationSplit;
+import org.apache.spark.ml.tuning.TrainValidationSplitModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -35,7 +43,9 @@ import org.mnistkit.spark.MnistRandomForestClassifier;
  * <p>Options: {@code --master} (default {@code local[*]}), {@code --train-size} (default 60000),
  * {@code --trees} (default 20, MLlib's default count), {@code --partitions} (default 2; the
  * training frame's partitions and the tree tasks), {@code --seed} (default 123), {@code --json}, {@code --no-mllib} (skip MLlib's forest, whose
- * fit on 60000 rows takes minutes; its JSON fields are then NaN).
+ * fit on 60000 rows takes minutes; its JSON fields are then null), {@code --tune} (then also
+ * choose mtry 14 or 28 with a {@code Pipeline}, a {@code ParamGridBuilder} grid and a {@code
+ * TrainValidationSplit}, {@link #tune}; printed on stderr).
  * MNIST comes from mnistkit's cache ({@code $MNISTKIT_HOME}, default {@code
  * ~/.mnistkit/datasets/mnist}), fetched first when missing. MLlib's forest runs with {@code
  * maxDepth} 30 (its maximum; ours is unlimited), {@code maxBins} 256, {@code
@@ -136,6 +146,40 @@ public final class SparkForestExample {
         localAccuracy, mllibFit, mllibAccuracy, oursCm);
   }
 
+  /**
+   * Tunes mtry with Spark's own tools: a {@code Pipeline} holding our estimator, a two-point
+   * {@code ParamGridBuilder} grid and a {@code TrainValidationSplit} (75% train, 25% validation),
+   * then scores the test set with the best pipeline.
+   *
+   * @param train the training frame
+   * @param test the test frame
+   * @param trees trees per forest
+   * @param seed the seed
+   * @return one line per grid point and one for the chosen model
+   */
+  public static List<String> tune(Dataset<Row> train, Dataset<Row> test, int trees, long seed) {
+    MnistRandomForestClassifier rf = new MnistRandomForestClassifier().setNumTrees(trees)
+        .setSeed(seed);
+    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {rf});
+    ParamMap[] grid = new ParamGridBuilder().addGrid(rf.mtry(), new int[] {14, 28}).build();
+    MulticlassClassificationEvaluator accuracy =
+        new MulticlassClassificationEvaluator().setMetricName("accuracy");
+    TrainValidationSplitModel tuned = new TrainValidationSplit().setEstimator(pipeline)
+        .setEstimatorParamMaps(grid).setEvaluator(accuracy).setTrainRatio(0.75).setSeed(seed)
+        .fit(train);
+    List<String> lines = new java.util.ArrayList<>();
+    for (int g = 0; g < grid.length; g++) {
+      lines.add(String.format(Locale.ROOT, "mtry %s: validation accuracy %.4f",
+          grid[g].apply(rf.mtry()), tuned.validationMetrics()[g]));
+    }
+    PipelineModel best = (PipelineModel) tuned.bestModel();
+    MnistRandomForestClassificationModel forest =
+        (MnistRandomForestClassificationModel) best.stages()[0];
+    lines.add(String.format(Locale.ROOT, "chosen: mtry %d, test accuracy %.4f",
+        forest.forest().mtry(), accuracy.evaluate(best.transform(test))));
+    return lines;
+  }
+
   private static int[] predictions(Dataset<Row> scored) {
     List<Row> rows = scored.select("prediction").collectAsList();
     return rows.stream().mapToInt(r -> (int) r.getDouble(0)).toArray();
@@ -155,6 +199,7 @@ public final class SparkForestExample {
     long seed = RandomForest.DEFAULT_SEED;
     boolean json = false;
     boolean mllib = true;
+    boolean tune = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--master" -> master = args[++i];
@@ -164,9 +209,10 @@ public final class SparkForestExample {
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--json" -> json = true;
         case "--no-mllib" -> mllib = false;
+        case "--tune" -> tune = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + "; options: --master, --train-size, --trees, --partitions, --seed, --json, "
-            + "--no-mllib");
+            + "--no-mllib, --tune");
       }
     }
     DatasetLoader loader = DatasetLoader.defaults();
@@ -176,6 +222,15 @@ public final class SparkForestExample {
     try {
       Result r = run(spark, loader.cacheDir(DatasetSpec.MNIST), trainSize, trees, partitions,
           seed, mllib);
+      if (tune) {
+        Path dir = loader.cacheDir(DatasetSpec.MNIST);
+        DatasetSpec spec = DatasetSpec.MNIST;
+        Dataset<Row> train = IdxFrames.read(spark, dir.resolve(spec.trainImages().name())
+            .toString(), dir.resolve(spec.trainLabels().name()).toString(), partitions, trainSize);
+        Dataset<Row> test = IdxFrames.read(spark, dir.resolve(spec.testImages().name()).toString(),
+            dir.resolve(spec.testLabels().name()).toString(), partitions);
+        tune(train, test, trees, seed).forEach(line -> System.err.println("tune: " + line));
+      }
       if (json) {
         System.out.println(r.toJson());
       } else {
@@ -184,8 +239,12 @@ public final class SparkForestExample {
         System.out.printf(Locale.ROOT, "ours on Spark: fit %.2f s, accuracy %.4f%n",
             r.oursFitSeconds(), r.oursAccuracy());
         System.out.println(r.oursConfusion());
-        System.out.printf(Locale.ROOT, "MLlib:         fit %.2f s, accuracy %.4f%n",
-            r.mllibFitSeconds(), r.mllibAccuracy());
+        if (mllib) {
+          System.out.printf(Locale.ROOT, "MLlib:         fit %.2f s, accuracy %.4f%n",
+              r.mllibFitSeconds(), r.mllibAccuracy());
+        } else {
+          System.out.println("MLlib:         skipped (--no-mllib)");
+        }
         System.out.printf(Locale.ROOT, "ours local:    fit %.2f s, accuracy %.4f%n",
             r.localFitSeconds(), r.localAccuracy());
       }
