@@ -7,8 +7,14 @@ and writes a Markdown table: task, our median seconds, the reference's median, t
 (ours / theirs, below 1 means we are faster), our quality figure and theirs.
 
 Usage: /usr/bin/python3 benchmarks/compare.py [--repeats 3] [--out FILE.md] [TASK ...]
-Tasks: forest-3000 forest-3000-sklearn forest-60000 nn svd svd-sparse-peer umap (default: all). Needs `mvn -B package` first, and R
+Tasks: forest-3000 forest-3000-sklearn forest-60000 nn svd svd-sparse-peer umap (default: all), and
+spark-forest-3000 spark-forest-60000 (only when named). Needs `mvn -B package` first, and R
 (ranger, irlba, uwot), scikit-learn and PyTorch from Debian's packages (see benchmarks/peers/).
+The spark-forest tasks run mnist-spark's SparkForestExample on local[2] (20 trees, 2 partitions;
+its class path, Spark included, from `mvn -pl mnist-spark -am compile dependency:build-classpath`,
+with the --add-opens flags of mnist-spark's POM): one run fits our forest on Spark, Spark MLlib's
+RandomForestClassifier (the reference) and our local forest, so each pair comes from one JVM; the
+local fit time is printed with the per-run pairs.
 Standard library only; the reference scripts read the same cache folder as mnistkit.
 """
 import argparse
@@ -60,6 +66,31 @@ TASKS = {
 }
 
 
+SPARK_TASKS = {
+    "spark-forest-3000": "3000",
+    "spark-forest-60000": "60000",
+}
+
+
+def spark_command(train_size):
+    """java ... SparkForestExample for one training size, its class path built once by Maven."""
+    cp_file = os.path.join(ROOT, "mnist-spark", "target", "compare-classpath.txt")
+    if not os.path.exists(cp_file):
+        p = subprocess.run(["mvn", "-B", "-q", "-pl", "mnist-spark", "-am", "compile",
+                            "dependency:build-classpath", "-Dmdep.includeScope=compile",
+                            f"-Dmdep.outputFile={cp_file}"], cwd=ROOT, capture_output=True, text=True)
+        if p.returncode != 0:
+            sys.exit(f"compare: could not build mnist-spark's class path:\n{p.stdout[-2000:]}")
+    with open(cp_file) as f:
+        cp = os.path.join(ROOT, "mnist-spark", "target", "classes") + os.pathsep + f.read().strip()
+    with open(os.path.join(ROOT, "mnist-spark", "pom.xml")) as f:
+        pom = f.read()
+    opens = pom.split("<spark.addOpens>")[1].split("</spark.addOpens>")[0].split()
+    return (["java", "-Xmx10g"] + opens + ["-cp", cp, "org.mnistkit.spark.examples.SparkForestExample",
+            "--master", "local[2]", "--train-size", train_size, "--trees", "20", "--partitions", "2",
+            "--json"])
+
+
 def run_json(cmd, env=None):
     e = dict(os.environ)
     e.update(env or {})
@@ -83,12 +114,27 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--out", default=None, help="write the Markdown table here as well as to stdout")
-    ap.add_argument("tasks", nargs="*", default=list(TASKS))
+    ap.add_argument("tasks", nargs="*", default=list(TASKS), help="tasks to run (default: all but spark-*)")
     a = ap.parse_args()
     if not os.path.exists(JAR):
         sys.exit(f"compare: {JAR} is missing; run `mvn -B package -DskipTests` first")
     rows = []
     for name in a.tasks:
+        if name in SPARK_TASKS:
+            runs = []
+            for i in range(a.repeats):
+                r = run_json(spark_command(SPARK_TASKS[name]))
+                runs.append(r)
+                print(f"{name} #{i + 1}: mnistkit on Spark {r['ours_fit_seconds']:.2f} s, Spark MLlib "
+                      f"{r['mllib_fit_seconds']:.2f} s, mnistkit local {r['local_fit_seconds']:.2f} s", file=sys.stderr)
+            om = statistics.median(r["ours_fit_seconds"] for r in runs)
+            tm = statistics.median(r["mllib_fit_seconds"] for r in runs)
+            rows.append((f"random forest on Spark local[2], {SPARK_TASKS[name]} images, 20 trees: fit", om,
+                         "Spark MLlib RandomForestClassifier", tm, om / tm,
+                         f"accuracy {runs[-1]['ours_accuracy']:.4f}", f"accuracy {runs[-1]['mllib_accuracy']:.4f}"))
+            continue
+        if name not in TASKS:
+            sys.exit(f"compare: unknown task {name}; tasks: {' '.join(list(TASKS) + list(SPARK_TASKS))}")
         ours_args, ours_time, peer, peer_cmd, peer_env, peer_time, qkey, what = TASKS[name]
         ours, theirs = [], []
         for i in range(a.repeats):

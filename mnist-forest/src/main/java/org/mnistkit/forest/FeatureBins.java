@@ -46,6 +46,41 @@ final class FeatureBins {
     this.exact = new boolean[cols];
   }
 
+  private FeatureBins(int rows, int cols, byte[] rowCodes) {
+    this.rows = rows;
+    this.cols = cols;
+    this.codes = new byte[rowCodes.length];
+    this.rowCodes = rowCodes;
+    this.lower = new float[cols][];
+    this.upper = new float[cols][];
+    this.exact = new boolean[cols];
+  }
+
+  /**
+   * Codes made elsewhere (by {@link ForestParts}) for exact features only: code b of feature f
+   * stands for {@code values[f][b]}, the feature's b-th smallest distinct value, as {@link #of}
+   * codes a feature with at most {@value #MAX_BINS} distinct values.
+   *
+   * @param rows n
+   * @param cols p
+   * @param rowCodes n x p codes, row-major; not copied
+   * @param values per feature its distinct values, increasing, 1..256 of them; not copied
+   * @return the bins
+   */
+  static FeatureBins ofExactCodes(int rows, int cols, byte[] rowCodes, float[][] values) {
+    FeatureBins bins = new FeatureBins(rows, cols, rowCodes);
+    for (int f = 0; f < cols; f++) {
+      bins.lower[f] = values[f];
+      bins.upper[f] = values[f];
+      bins.exact[f] = true;
+      int off = f * rows;
+      for (int i = 0; i < rows; i++) {
+        bins.codes[off + i] = rowCodes[i * cols + f];
+      }
+    }
+    return bins;
+  }
+
   /**
    * Recodes every feature of x.
    *

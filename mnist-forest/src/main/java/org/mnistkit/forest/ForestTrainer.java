@@ -159,7 +159,7 @@ final class ForestTrainer {
     }
   }
 
-  private static double[] meanGini(double[][] gini, int p) {
+  static double[] meanGini(double[][] gini, int p) {
     double[] mean = new double[p];
     for (double[] tree : gini) {
       for (int f = 0; f < p; f++) {

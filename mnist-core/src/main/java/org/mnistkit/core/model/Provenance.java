@@ -80,6 +80,33 @@ public final class Provenance {
   }
 
   /**
+   * The provenance of a model fitted now on rows that are not one {@link FloatMatrix} in this JVM
+   * (a forest grown in parts on a cluster, say); as {@link #of(FloatMatrix, Map, long, double)}
+   * with no data origin.
+   *
+   * @param rows training rows, at least 0
+   * @param cols features, at least 0
+   * @param settings as for {@link #of(FloatMatrix, Map, long, double)}
+   * @param seed the seed the fit drew its randomness from
+   * @param fitSeconds the fit's wall-clock time in seconds, at least 0
+   * @return the provenance, stamped with the current time, this library's and Java's versions
+   * @throws IllegalArgumentException as {@link #of(FloatMatrix, Map, long, double)}, and when rows
+   *     or cols is negative
+   */
+  public static Provenance of(int rows, int cols, Map<String, ?> settings, long seed,
+      double fitSeconds) {
+    if (rows < 0 || cols < 0) {
+      throw new IllegalArgumentException("rows and cols must be >= 0, got " + rows + " x " + cols);
+    }
+    if (!(fitSeconds >= 0) || Double.isInfinite(fitSeconds)) {
+      throw new IllegalArgumentException("fitSeconds must be finite and >= 0, got " + fitSeconds);
+    }
+    return new Provenance(libraryVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
+        System.getProperty("java.version", UNKNOWN), rows, cols, null, checked(settings), seed,
+        fitSeconds);
+  }
+
+  /**
    * The provenance of a model read from a version-1 file, which recorded only its settings, seed
    * and data shape.
    *

@@ -30,6 +30,19 @@ class ProvenanceTest {
   }
 
   @Test
+  void shapeOnlyProvenanceHasNoOrigin() throws Exception {
+    Provenance p = Provenance.of(60000, 784, Map.of("trees", 20), 7, 3.5);
+    assertEquals(60000, p.dataShape()[0]);
+    assertEquals(784, p.dataShape()[1]);
+    assertTrue(p.dataset().isEmpty());
+    assertEquals(3.5, p.fitSeconds().orElseThrow());
+    assertEquals(p, Provenance.fromProperties(p.toProperties(), Path.of("f")));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Provenance.of(-1, 784, Map.of(), 7, 0));
+    assertEquals("rows and cols must be >= 0, got -1 x 784", e.getMessage());
+  }
+
+  @Test
   void versionOneProvenanceSaysWhatIsUnknown() {
     Provenance p = Provenance.version1(60, 8, Map.of("trees", 7), 11);
     assertEquals("unknown (format version 1)", p.mnistkitVersion());
