@@ -94,6 +94,10 @@ final class ModelFileChecks {
     if (old != null) {
       return "holds a mnistkit " + old + " saved in format version 1";
     }
+    if (magic >>> 24 == 0x08) { // protobuf field 1 (ir_version) as varint: how ONNX files begin
+      return "is not a mnistkit model file but looks like an ONNX model (magic " + magicText(magic)
+          + "); open it with ONNX Runtime";
+    }
     return "is not a mnistkit model file (magic " + magicText(magic) + ")";
   }
 

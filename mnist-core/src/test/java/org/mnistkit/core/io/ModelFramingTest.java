@@ -135,6 +135,9 @@ class ModelFramingTest {
     Files.write(file, withCrc(ByteBuffer.allocate(8).putInt(TOY.magicNumber()).putInt(9).array()));
     assertEquals(file + ": unsupported toy model file version 9 (this build reads 1..2)",
         assertThrows(FileFormatException.class, () -> ModelReader.open(file, TOY)).getMessage());
+    Files.write(file, new byte[] {0x08, 0x08, 0x12, 0x08, 'm', 'n', 'i', 's', 't', 'k', 'i', 't', 0, 0});
+    assertTrue(assertThrows(FileFormatException.class, () -> ModelReader.open(file, TOY))
+        .getMessage().contains("looks like an ONNX model (magic 0x08081208); open it with ONNX Runtime"));
     Files.writeString(file, "hello, world, a text file");
     assertTrue(assertThrows(FileFormatException.class, () -> ModelReader.open(file, TOY))
         .getMessage().contains("is not a mnistkit model file (magic hell), not a toy model"));
