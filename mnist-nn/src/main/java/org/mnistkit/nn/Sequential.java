@@ -391,14 +391,8 @@ public final class Sequential implements Classifier, OnnxExportable {
    */
   @Override
   public int[] predictClasses(FloatMatrix x, int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
-    requireCompiled("predictClasses");
-    Inputs.checkFeatures(arch, x, "x");
-    int units = arch.units();
-    return FloatMatrix.wrap(x.rows(), units, Inference.predict(net, x, 32, units, inputLayout(), threads))
-        .argmaxRows();
+    requireCallable("predictClasses", threads);
+    return outputs(x, threads).argmaxRows();
   }
 
   /**
@@ -440,15 +434,25 @@ public final class Sequential implements Classifier, OnnxExportable {
    */
   @Override
   public FloatMatrix predictProba(FloatMatrix x, int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
-    requireCompiled("predictProba");
+    requireCallable("predictProba", threads);
     Dense last = (Dense) arch.layers().get(arch.layers().size() - 1);
     if (last.activation() != Activation.SOFTMAX) {
       throw new IllegalArgumentException("predictProba needs a softmax output layer but the last layer's "
           + "activation is " + last.activation() + "; predict(x) gives its outputs");
     }
+    return outputs(x, threads);
+  }
+
+  /** Checks the thread count and that the model is compiled, for a method named {@code what}. */
+  private void requireCallable(String what, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    requireCompiled(what);
+  }
+
+  /** The last layer's outputs for x, in batches of 32 on up to {@code threads} threads. */
+  private FloatMatrix outputs(FloatMatrix x, int threads) {
     Inputs.checkFeatures(arch, x, "x");
     int units = arch.units();
     return FloatMatrix.wrap(x.rows(), units, Inference.predict(net, x, 32, units, inputLayout(), threads));

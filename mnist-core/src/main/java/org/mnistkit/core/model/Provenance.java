@@ -71,12 +71,8 @@ public final class Provenance {
   public static Provenance of(FloatMatrix x, Map<String, ?> settings, long seed,
       double fitSeconds) {
     Objects.requireNonNull(x, "x");
-    if (!(fitSeconds >= 0) || Double.isInfinite(fitSeconds)) {
-      throw new IllegalArgumentException("fitSeconds must be finite and >= 0, got " + fitSeconds);
-    }
-    return new Provenance(libraryVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
-        System.getProperty("java.version", UNKNOWN), x.rows(), x.cols(), x.origin().orElse(null),
-        checked(settings), seed, fitSeconds);
+    return stampedNow(x.rows(), x.cols(), x.origin().orElse(null), settings, seed,
+        checkedFitSeconds(fitSeconds));
   }
 
   /**
@@ -98,12 +94,7 @@ public final class Provenance {
     if (rows < 0 || cols < 0) {
       throw new IllegalArgumentException("rows and cols must be >= 0, got " + rows + " x " + cols);
     }
-    if (!(fitSeconds >= 0) || Double.isInfinite(fitSeconds)) {
-      throw new IllegalArgumentException("fitSeconds must be finite and >= 0, got " + fitSeconds);
-    }
-    return new Provenance(libraryVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
-        System.getProperty("java.version", UNKNOWN), rows, cols, null, checked(settings), seed,
-        fitSeconds);
+    return stampedNow(rows, cols, null, settings, seed, checkedFitSeconds(fitSeconds));
   }
 
   /**
@@ -134,9 +125,22 @@ public final class Provenance {
    * @throws IllegalArgumentException as {@link #of}
    */
   public static Provenance notFitted(int cols, Map<String, ?> settings, long seed) {
+    return stampedNow(0, cols, null, settings, seed, Double.NaN);
+  }
+
+  /** A provenance made in this JVM now: this library's and Java's versions, the time to the second. */
+  private static Provenance stampedNow(int rows, int cols, DataOrigin origin,
+      Map<String, ?> settings, long seed, double fitSeconds) {
     return new Provenance(libraryVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
-        System.getProperty("java.version", UNKNOWN), 0, cols, null, checked(settings), seed,
-        Double.NaN);
+        System.getProperty("java.version", UNKNOWN), rows, cols, origin, checked(settings), seed,
+        fitSeconds);
+  }
+
+  private static double checkedFitSeconds(double fitSeconds) {
+    if (!(fitSeconds >= 0) || Double.isInfinite(fitSeconds)) {
+      throw new IllegalArgumentException("fitSeconds must be finite and >= 0, got " + fitSeconds);
+    }
+    return fitSeconds;
   }
 
   private static Map<String, String> checked(Map<String, ?> settings) {

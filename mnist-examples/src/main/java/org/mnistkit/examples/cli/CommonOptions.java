@@ -127,7 +127,7 @@ public final class CommonOptions {
     threads();
     data();
     if (whyNoOut == null) {
-      OutFolder.prepare(out());
+      WritableFolder.prepare("--out " + out(), out());
     } else if (out != null) {
       throw new IllegalArgumentException("--out does not apply to " + command + ": " + whyNoOut);
     }

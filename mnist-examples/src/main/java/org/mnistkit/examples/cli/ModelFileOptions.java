@@ -24,8 +24,8 @@ public final class ModelFileOptions {
   Path exportOnnx;
 
   /**
-   * Checks that each requested file can be written: its folder exists or can be created, and the
-   * file is not a folder.
+   * Checks that each requested file can be written: it is not a folder, and its folder is created
+   * and proven writable as --out's is ({@link WritableFolder}).
    *
    * @throws IllegalArgumentException naming the option and the path when it cannot be written
    */
@@ -42,14 +42,7 @@ public final class ModelFileOptions {
       throw new IllegalArgumentException(option + " " + file + " is a folder; give a file name");
     }
     Path dir = file.toAbsolutePath().getParent();
-    Path existing = dir;
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
-    if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-      throw new IllegalArgumentException(option + " " + file + " cannot be written: "
-          + (existing == null ? "no folder of it exists" : existing + " is not a writable folder"));
-    }
+    WritableFolder.prepare(option + " " + file + " cannot be written: folder " + dir, dir);
   }
 
   /**
