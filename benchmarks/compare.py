@@ -105,7 +105,7 @@ def tasks(quick):
                              ["forest", "--train-size", big, "--trees", trees_big, "--threads", "2"], fit, sklearn,
                              [Config("scikit-learn, n_jobs 2", {"N_TRAIN": big, "NTREE": trees_big, "THREADS": "2"})],
                              fit, "accuracy"),
-        "nn": Task(f"dense 784-512-10, {nn_rows} images, {epochs} epochs, batch 128: fit",
+        "nn": Task(f"dense 784-512-10, {nn_rows} images, {epochs} epoch{'s' if epochs != '1' else ''}, batch 128: fit",
                    ["nn", "--epochs", epochs, "--batch-size", "128", "--train-size", nn_rows], fit, torch,
                    [threads("PyTorch", n, {"EPOCHS": epochs, "N_TRAIN": nn_rows}) for n in (1, 2)], fit, "accuracy"),
         "cnn": Task(f"convnet (conv 32, pool, conv 64, pool, dropout, dense 10), {cnn_rows} images, batch 128: "

@@ -37,13 +37,17 @@ from compare import PEERS, PLOTS, PY, run_json, run_ours  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXPECTED = {"forest": "about n log n per tree", "umap": "about n^1.1-1.2 (NN-descent)", "svd": "linear"}
+# UMAP runs 500 epochs on at most 10000 rows and 200 above (uwot's rule, which ours follows), so its
+# exponent is fitted on the sizes above 10000 when there are two or more of them.
+EPOCH_RULE_ROWS = 10000
 
 
 def steps(trees):
     """step: (our args for n rows, our seconds, peer label, peer command, peer env for n rows, peer seconds)."""
     return {
         "forest": (lambda n: ["forest", "--train-size", str(n), "--trees", str(trees), "--threads", "2"],
-                   lambda r: r["fit_seconds"], "scikit-learn (n_jobs 2)", [PY, os.path.join(PEERS, "forest_sklearn.py")],
+                   lambda r: r["fit_seconds"], "scikit-learn (n_jobs 2)",
+                   [PY, os.path.join(PEERS, "forest_sklearn.py")],
                    lambda n: {"N_TRAIN": str(n), "NTREE": str(trees), "THREADS": "2"}, lambda r: r["fit_seconds"]),
         "umap": (lambda n: ["umap", "--train-size", str(n), "--neighbors", "15", "--min-dist", "0.001", "--pca", "50",
                             "--threads", "2", "--sgd-threads", "1", "--out", PLOTS],
@@ -63,6 +67,13 @@ def exponent(ns, ts):
     ys = [math.log(t) for t in ts]
     mx, my = statistics.mean(xs), statistics.mean(ys)
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def fitted(name, rows, column):
+    """The exponent of one tool's seconds (column 1: ours, 2: the peer's) and the rows it was fitted on."""
+    above = [r for r in rows if r[0] > EPOCH_RULE_ROWS]
+    use = above if name == "umap" and len(above) >= 2 and len(above) < len(rows) else rows
+    return exponent([r[0] for r in use], [r[column] for r in use]), [r[0] for r in use]
 
 
 def measure(name, step, sizes, repeats):
@@ -97,12 +108,14 @@ def markdown(results, labels, repeats):
             out.append(f"| {name} | {n} | {ot:.2f} | {labels[name]} | {pt:.2f} | {ot / pt:.2f} | {heap:.0f} "
                        f"| {orss:.0f} | {prss:.0f} |")
     out += ["", "Exponent b of seconds = a n^b, least squares on log-log:", "",
-            "| step | mnistkit b | peer | peer b | expected |", "|---|---:|---|---:|---|"]
+            "| step | mnistkit b | peer | peer b | fitted on rows | expected |", "|---|---:|---|---:|---|---|"]
     for name, rows in results.items():
-        ns = [r[0] for r in rows]
-        b = [exponent(ns, [r[i] for r in rows]) for i in (1, 2)]
-        fmt = ["-" if x is None else f"{x:.2f}" for x in b]
-        out.append(f"| {name} | {fmt[0]} | {labels[name]} | {fmt[1]} | {EXPECTED[name]} |")
+        (bo, ns), (bp, _) = fitted(name, rows, 1), fitted(name, rows, 2)
+        fmt = ["-" if x is None else f"{x:.2f}" for x in (bo, bp)]
+        note = ("" if len(ns) == len(rows)
+                else f" (the {EPOCH_RULE_ROWS}-row epoch rule: 500 epochs at or below, 200 above)")
+        out.append(f"| {name} | {fmt[0]} | {labels[name]} | {fmt[1]} | {', '.join(map(str, ns))}{note} "
+                   f"| {EXPECTED[name]} |")
     return "\n".join(out) + "\n"
 
 
@@ -113,9 +126,11 @@ def plot(results, labels, out_dir):
         w = csv.writer(f)
         w.writerow(["step", "tool", "rows", "seconds"])
         for name, rows in results.items():
-            for r in rows:
-                w.writerow([name, "mnistkit", r[0], f"{r[1]:.6g}"])
-                w.writerow([name, labels[name], r[0], f"{r[2]:.6g}"])
+            for column, tool in ((1, "mnistkit"), (2, labels[name])):
+                b, _ = fitted(name, rows, column)
+                label = tool if b is None else f"{tool} (b = {b:.2f})"
+                for r in rows:
+                    w.writerow([name, label, r[0], f"{r[column]:.6g}"])
     if shutil.which("Rscript") is None:
         print("scaling: no Rscript, so no scaling.png (the table and scaling.csv are written)", file=sys.stderr)
         return None
