@@ -20,7 +20,8 @@ the seed), umap (n_neighbors 15, min_dist 0.001, pca 50, 2 threads, 1 SGD thread
 
 Usage: /usr/bin/python3 benchmarks/scaling.py [--sizes 7500,15000,30000,60000] [--repeats 1]
        [--trees 100] [--out-dir benchmarks] [STEP ...]
-For a dry run: --sizes 1000,2000 --trees 10 --out-dir /tmp/scaling. Needs `mvn -B package` first and
+For a dry run: --sizes 1000,2000 --trees 10 --out-dir /tmp/scaling. Its own checks:
+`python3 -m doctest benchmarks/scaling.py`. Needs `mvn -B package` first and
 the peers of compare.py. Standard library only (it shares compare.py's process runner).
 """
 import argparse
@@ -60,7 +61,15 @@ def steps(trees):
 
 
 def exponent(ns, ts):
-    """Least-squares slope of log t against log n: the b of t = a n^b; None with fewer than 2 sizes."""
+    """Least-squares slope of log t against log n: the b of t = a n^b; None with fewer than 2 sizes.
+
+    >>> round(exponent([7500, 15000, 30000, 60000], [0.5, 2.0, 8.0, 32.0]), 9)
+    2.0
+    >>> round(exponent([1000, 2000, 4000], [1.0, 3.0, 5.0]), 6)  # ln 5 / (2 ln 2): the middle size leaves the slope
+    1.160964
+    >>> exponent([60000], [1.0]) is None
+    True
+    """
     if len(ns) < 2:
         return None
     xs = [math.log(n) for n in ns]
@@ -70,7 +79,15 @@ def exponent(ns, ts):
 
 
 def fitted(name, rows, column):
-    """The exponent of one tool's seconds (column 1: ours, 2: the peer's) and the rows it was fitted on."""
+    """The exponent of one tool's seconds (column 1: ours, 2: the peer's) and the rows it was fitted on.
+
+    >>> rows = [(7500, 6.0, 9.0), (15000, 5.0, 7.0), (30000, 10.0, 14.0), (60000, 20.0, 28.0)]
+    >>> b, ns = fitted("umap", rows, 1)
+    >>> round(b, 9), ns
+    (1.0, [15000, 30000, 60000])
+    >>> fitted("forest", rows, 2)[1]
+    [7500, 15000, 30000, 60000]
+    """
     above = [r for r in rows if r[0] > EPOCH_RULE_ROWS]
     use = above if name == "umap" and len(above) >= 2 and len(above) < len(rows) else rows
     return exponent([r[0] for r in use], [r[column] for r in use]), [r[0] for r in use]
