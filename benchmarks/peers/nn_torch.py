@@ -1,6 +1,8 @@
 """The walkthrough's network in PyTorch on THREADS (2) CPU threads: 784-512 relu-10 softmax,
 glorot_uniform, RMSprop(lr=1e-3, rho=0.9, eps=1e-7), batch 128, EPOCHS (5) epochs, reshuffled each
-epoch. Prints one JSON object; fit_seconds covers the training loop only."""
+epoch, on the first N_TRAIN (60000) training images. On a 2-core machine one thread (THREADS=1) is
+often the faster: compare.py runs both. Prints one JSON object; fit_seconds covers the training loop
+only."""
 import json
 import os
 import sys
@@ -12,10 +14,12 @@ import torch  # noqa: E402
 from idx import mnist  # noqa: E402
 
 torch.manual_seed(123)
-torch.set_num_threads(int(os.environ.get("THREADS", "2")))
+threads = int(os.environ.get("THREADS", "2"))
+torch.set_num_threads(threads)
 xtr, ytr, xte, yte = mnist()
-X = torch.tensor(xtr, dtype=torch.float32)
-Y = torch.tensor(ytr, dtype=torch.long)
+n = int(os.environ.get("N_TRAIN", "60000"))
+X = torch.tensor(xtr[:n], dtype=torch.float32)
+Y = torch.tensor(ytr[:n], dtype=torch.long)
 Xt = torch.tensor(xte, dtype=torch.float32)
 Yt = torch.tensor(yte, dtype=torch.long)
 model = torch.nn.Sequential(torch.nn.Linear(784, 512), torch.nn.ReLU(), torch.nn.Linear(512, 10))
@@ -26,7 +30,6 @@ for layer in model:
 opt = torch.optim.RMSprop(model.parameters(), lr=1e-3, alpha=0.9, eps=1e-7)
 loss_fn = torch.nn.CrossEntropyLoss()
 epochs = int(os.environ.get("EPOCHS", "5"))
-n = X.shape[0]
 t0 = time.perf_counter()
 for _ in range(epochs):
     perm = torch.randperm(n)
@@ -38,6 +41,6 @@ for _ in range(epochs):
 t1 = time.perf_counter()
 with torch.no_grad():
     out = model(Xt)
-print(json.dumps({"tool": "pytorch", "epochs": epochs, "batch_size": 128, "train_size": n,
+print(json.dumps({"tool": "pytorch", "threads": threads, "epochs": epochs, "batch_size": 128, "train_size": n,
                   "fit_seconds": t1 - t0, "test_loss": float(loss_fn(out, Yt)),
                   "accuracy": float((out.argmax(1) == Yt).float().mean())}))

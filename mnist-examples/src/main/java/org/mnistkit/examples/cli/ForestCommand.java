@@ -59,7 +59,8 @@ public final class ForestCommand implements Callable<Integer>, OutUse {
   ImportanceKind importance;
 
   /**
-   * What {@code mnistkit forest --json} prints.
+   * What {@code mnistkit forest --json} prints, followed by {@code peak_heap_mib} (see
+   * {@link JsonOutput#printWithPeakHeap}).
    *
    * @param trainSize training rows
    * @param trees number of trees
@@ -115,7 +116,7 @@ public final class ForestCommand implements Callable<Integer>, OutUse {
         written[0], written[1]);
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
-      JsonOutput.print(r, out);
+      JsonOutput.printWithPeakHeap(r, out);
     } else {
       out.println(model);
       out.printf(Locale.ROOT, "test accuracy %.4f on %d images; fit %.2f s, predict %.2f s%n%n", r.accuracy(),

@@ -1,9 +1,11 @@
 package org.mnistkit.examples.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 
 /**
@@ -35,5 +37,23 @@ public final class JsonOutput {
   public static void print(Object result, PrintWriter out) {
     out.println(toJson(result));
     out.flush();
+  }
+
+  /**
+   * Prints the result as {@link #print} does, with one key added last: {@code peak_heap_mib}, the
+   * JVM's peak heap use so far in MiB (the sum of the heap pools' peak usage; see the commands that
+   * fit a model), so that a benchmark can read the memory a step needed from the same JSON.
+   *
+   * @param result a record whose JSON is an object
+   * @param out the stream
+   * @throws IllegalStateException when the result is not written as a JSON object (a programming error)
+   */
+  public static void printWithPeakHeap(Object result, PrintWriter out) {
+    JsonNode node = MAPPER.valueToTree(result);
+    if (!(node instanceof ObjectNode object)) {
+      throw new IllegalStateException(result.getClass().getName() + " is not written as a JSON object");
+    }
+    object.put("peak_heap_mib", PeakHeap.mib());
+    print(object, out);
   }
 }

@@ -49,21 +49,25 @@ public final class NnCommand implements Callable<Integer>, OutUse {
   Model model;
 
   /**
-   * What {@code mnistkit nn --json} prints.
+   * What {@code mnistkit nn --json} prints, followed by {@code peak_heap_mib} (see
+   * {@link JsonOutput#printWithPeakHeap}).
    *
    * @param model mlp or cnn
    * @param epochs epochs fitted
    * @param batchSize batch size
    * @param trainSize training rows
    * @param fitSeconds wall time of fit only
+   * @param epochSeconds wall time of each epoch in seconds, one per epoch (the first includes the JIT's
+   *     warm-up); their sum is at most fitSeconds
    * @param testLoss categorical cross-entropy on the test images
    * @param accuracy test accuracy in [0, 1]
    * @param predictSeconds wall time to predict all test images
    * @param modelFile the model saved with --save, or null
    * @param onnxFile the ONNX file written with --export-onnx, or null
    */
-  public record Result(String model, int epochs, int batchSize, int trainSize, double fitSeconds, double testLoss,
-      double accuracy, double predictSeconds, String modelFile, String onnxFile) {}
+  public record Result(String model, int epochs, int batchSize, int trainSize, double fitSeconds,
+      double[] epochSeconds, double testLoss, double accuracy, double predictSeconds, String modelFile,
+      String onnxFile) {}
 
   @Override
   public String whyNoOut() {
@@ -87,11 +91,11 @@ public final class NnCommand implements Callable<Integer>, OutUse {
     ModelSummary test = ModelSummary.evaluate(model.name(), net, testX,
         data.test().labels(), data.classNames(), t.fitSeconds(), common.threads());
     String[] written = files.write(net, common);
-    Result r = new Result(model.name(), epochs, batchSize, train.size(), t.fitSeconds(), t.testLoss(),
-        test.accuracy(), test.predictSeconds(), written[0], written[1]);
+    Result r = new Result(model.name(), epochs, batchSize, train.size(), t.fitSeconds(), t.history().epochSeconds(),
+        t.testLoss(), test.accuracy(), test.predictSeconds(), written[0], written[1]);
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
-      JsonOutput.print(r, out);
+      JsonOutput.printWithPeakHeap(r, out);
     } else {
       out.println(net.summary());
       out.println(t.history());

@@ -43,7 +43,8 @@ public final class SvdCommand implements Callable<Integer>, OutUse {
   boolean center;
 
   /**
-   * What {@code mnistkit svd --json} prints.
+   * What {@code mnistkit svd --json} prints, followed by {@code peak_heap_mib} (see
+   * {@link JsonOutput#printWithPeakHeap}).
    *
    * @param n rows used
    * @param components nv
@@ -85,7 +86,7 @@ public final class SvdCommand implements Callable<Integer>, OutUse {
         svd.matrixVectorProducts(), center, svd.converged(), purity, png.toAbsolutePath().toString());
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
-      JsonOutput.print(r, out);
+      JsonOutput.printWithPeakHeap(r, out);
     } else {
       out.printf(Locale.ROOT, "%s of %d x %d: %d singular values in %.2f s (%d restarts, %d products%s)%n",
           center ? "PCA" : "truncated SVD", n, x.cols(), components, seconds, r.iterations(), r.matvecs(),

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * {@code mnistkit umap}: UMAP of the first n scaled training images with uwot's parameters, as
  * the walkthrough calls {@code umap(train_images, n_neighbors = 15, min_dist = 0.001, pca = 50)},
  * judged by kNN-15 purity and trustworthiness, plotted to {@code umap.png} in --out. Prints
- * {@link UmapStep.Result} with --json: {@code n, seconds, knn15_purity, trustworthiness, png}.
+ * {@link UmapStep.Result} with --json: {@code n, seconds, knn15_purity, trustworthiness, png}, and
+ * {@code peak_heap_mib} (see {@link JsonOutput#printWithPeakHeap}).
  */
 @Command(name = "umap", mixinStandardHelpOptions = true,
     description = "UMAP of the first n scaled training images (uwot's parameters); writes umap.png into --out.")
@@ -74,7 +75,7 @@ public final class UmapCommand implements Callable<Integer>, OutUse {
     });
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
-      JsonOutput.print(r, out);
+      JsonOutput.printWithPeakHeap(r, out);
     } else {
       out.printf(Locale.ROOT, "UMAP of %d images in %.1f s: kNN-15 purity %.4f, trustworthiness %.4f; plot %s%n",
           r.n(), r.seconds(), r.knn15Purity(), r.trustworthiness(), r.png());
