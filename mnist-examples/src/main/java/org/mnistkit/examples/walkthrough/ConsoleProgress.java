@@ -21,7 +21,8 @@ final class ConsoleProgress implements Progress, AutoCloseable {
   private final String unit;
   private final PrintStream out;
   private final long startNanos = System.nanoTime();
-  private long lastDrawNanos = Long.MIN_VALUE;
+  // one refresh before the start, so the first update draws (Long.MIN_VALUE would overflow in now - last)
+  private long lastDrawNanos = startNanos - REFRESH_MILLIS * 1_000_000L;
   private long done;
   private long total = -1;
   private boolean drawn;

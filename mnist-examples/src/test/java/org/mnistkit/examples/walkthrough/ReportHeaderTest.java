@@ -37,4 +37,19 @@ class ReportHeaderTest {
         ConsoleProgress.line("forest", 0, 500, "trees", 0));
     assertEquals("SVD 3 restarts  1.5 s", ConsoleProgress.line("SVD", 3, -1, "restarts", 1.5));
   }
+
+  @Test
+  void theFirstUpdateIsDrawnAtOnceAndCloseEndsTheLine() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+    try (ConsoleProgress p = new ConsoleProgress("forest", "trees", err)) {
+      p.update(1, 500);
+      // drawn at once (a last-draw time of Long.MIN_VALUE overflowed and never drew)
+      assertTrue(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).startsWith("\rforest [....................]   1/500 trees"),
+          bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+      p.update(500, 500);
+    }
+    String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.contains("\rforest [====================] 500/500 trees") && text.endsWith(System.lineSeparator()), text);
+  }
 }
