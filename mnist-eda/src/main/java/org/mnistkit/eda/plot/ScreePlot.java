@@ -97,8 +97,10 @@ public final class ScreePlot {
     line(shares, "each component", component, percent, 0);
     line(shares, "cumulative", component, cumulative, 1);
     shares.getStyler().setLegendVisible(true);
-    shares.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    // 0 to 100 %: the legend sits top left, above the running total, which starts at the first share
+    shares.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     shares.getStyler().setYAxisMin(0.0);
+    shares.getStyler().setYAxisMax(100.0);
     return List.of(values, shares);
   }
 
