@@ -32,6 +32,9 @@ final class HtmlReport {
       + "values are permuted, averaged over the trees and divided by its standard error; 0 (white) = the forest "
       + "does not use the pixel, red = it relies on it, blue = permuting it helped by chance.";
 
+  /** The report page's name in the report folder. */
+  static final String INDEX = "index.html";
+
   /** Layout width of the plots (their PNGs have {@link StepContext#PLOT_SCALE} times as many pixels). */
   private static final int IMAGE_WIDTH = 800;
 
@@ -45,11 +48,13 @@ final class HtmlReport {
    * @param r every number of the run
    * @param timings the step times, asked for once the report's body is drawn, so that the report's
    *     own time is in its table
-   * @param file index.html
-   * @throws IOException when the file cannot be written
+   * @param files the run's report files: index.html, and any file the page needs beside it, is
+   *     named through {@link ReportFiles#file} so that the next run removes it first
+   * @throws IOException when a file cannot be written
    */
-  static void write(WalkthroughResult r, Supplier<List<WalkthroughResult.StepTime>> timings, Path file)
+  static void write(WalkthroughResult r, Supplier<List<WalkthroughResult.StepTime>> timings, ReportFiles files)
       throws IOException {
+    Path file = files.file(INDEX);
     HtmlReport h = new HtmlReport();
     h.body(r);
     String body = h.html.toString();

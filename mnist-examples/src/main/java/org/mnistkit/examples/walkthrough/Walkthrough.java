@@ -91,7 +91,7 @@ public final class Walkthrough {
       models.add(forest.summary());
     }
     Comparison.print(ctx, models);
-    Path index = ctx.file("index.html");
+    Path index = files.folder().resolve(HtmlReport.INDEX);
     WalkthroughResult.Run run = new WalkthroughResult.Run(Provenance.libraryVersion(), commandLine, started,
         data.source(), checksums(data));
     WalkthroughResult partial = new WalkthroughResult(settings(options, data), run,
@@ -101,7 +101,7 @@ public final class Walkthrough {
     HtmlReport.write(partial, () -> {
       times.add("report", StepContext.seconds(reportStart));
       return times.list();
-    }, index);
+    }, files);
     WalkthroughResult r = new WalkthroughResult(partial.settings(), run, partial.machine(), load, svd, umap, network,
         forest, models, times.list(), partial.report(), files.names(), StepContext.seconds(start));
     ctx.say("%nreport written to %s; total %.1f s", r.report(), r.totalSeconds());
