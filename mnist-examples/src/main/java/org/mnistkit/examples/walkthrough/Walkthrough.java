@@ -105,6 +105,8 @@ public final class Walkthrough {
     WalkthroughResult r = new WalkthroughResult(partial.settings(), run, partial.machine(), load, svd, umap, network,
         forest, models, times.list(), partial.report(), files.names(), StepContext.seconds(start));
     ctx.say("%nreport written to %s; total %.1f s", r.report(), r.totalSeconds());
+    ctx.say("time per step: %s", String.join(", ", r.timings().stream()
+        .map(t -> String.format(Locale.ROOT, "%s %.1f s", t.step(), t.seconds())).toList()));
     return r;
   }
 

@@ -77,5 +77,7 @@ class ReportProvenanceTest {
     assertEquals("outside", Files.readString(outside));
     assertEquals("digit.png\nindex.html\nsvd-scree.png\nsvd.png\n", Files.readString(out.resolve(".mnistkit-report-files")));
     assertTrue(again.out.toString().contains("removed 7 file(s) of an earlier run"), again.out.toString());
+    assertTrue(again.out.toString().matches("(?s).*\\ntime per step: load \\d+\\.\\d s, SVD \\d+\\.\\d s, report \\d+\\.\\d s\\R.*"),
+        again.out.toString());
   }
 }
