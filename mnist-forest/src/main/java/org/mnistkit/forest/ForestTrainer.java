@@ -1,6 +1,8 @@
 package org.mnistkit.forest;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mnistkit.core.concurrent.Progress;
 import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.model.Provenance;
 import org.mnistkit.core.tensor.FloatMatrix;
@@ -53,9 +55,13 @@ final class ForestTrainer {
     }
   }
 
-  /** Fits a forest; arguments were checked by {@link RandomForest}. */
+  /**
+   * Fits a forest; arguments were checked by {@link RandomForest}. The progress listener hears of
+   * each tree the calling thread finishes (worker 0 of {@link Workers#forEach} is the caller),
+   * with the count of all trees grown so far, and of the last tree once all are done.
+   */
   static RandomForestModel fit(RandomForest settings, FloatMatrix x, int[] labels,
-      ClassLabels classes) {
+      ClassLabels classes, Progress progress) {
     long start = System.nanoTime();
     int n = x.rows();
     int p = x.cols();
@@ -75,6 +81,7 @@ final class ForestTrainer {
     Worker[] workers;
     try (Workers pool = new Workers(settings.threads())) {
       workers = new Worker[pool.workersFor(numTrees)];
+      AtomicInteger grown = new AtomicInteger();
       pool.forEach(numTrees, (w, t) -> {
         Worker worker = workers[w];
         if (worker == null) {
@@ -108,8 +115,13 @@ final class ForestTrainer {
         }
         trees[t] = tree;
         gini[t] = decrease;
+        int done = grown.incrementAndGet();
+        if (w == 0) {
+          progress.update(done, numTrees);
+        }
       });
     }
+    progress.update(numTrees, numTrees);
 
     int[] oobVotes = new int[n * k];
     for (Worker worker : workers) {

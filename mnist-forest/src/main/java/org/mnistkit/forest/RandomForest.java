@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.mnistkit.core.concurrent.Progress;
 import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.data.LabeledImages;
 import org.mnistkit.core.tensor.FloatMatrix;
@@ -164,7 +165,25 @@ public final class RandomForest {
   public RandomForestModel fit(FloatMatrix x, int[] y) {
     Objects.requireNonNull(y, "y");
     checkShape(x, y);
-    return ForestTrainer.fit(this, x, y, ClassLabels.observed(y));
+    return ForestTrainer.fit(this, x, y, ClassLabels.observed(y), Progress.NONE);
+  }
+
+  /**
+   * Grows the forest as {@link #fit(FloatMatrix, int[])} does, telling a listener how many trees
+   * are grown: on the calling thread only, while trees grow on the others, and once more with
+   * {@code (trees, trees)} at the end. The forest is the same as without a listener.
+   *
+   * @param x n x p training data, as {@link #fit(FloatMatrix, int[])}
+   * @param y n class labels
+   * @param progress told {@code (treesGrown, trees)}; not null ({@link Progress#NONE} for none)
+   * @return the fitted forest
+   * @throws IllegalArgumentException as {@link #fit(FloatMatrix, int[])}
+   */
+  public RandomForestModel fit(FloatMatrix x, int[] y, Progress progress) {
+    Objects.requireNonNull(y, "y");
+    Objects.requireNonNull(progress, "progress");
+    checkShape(x, y);
+    return ForestTrainer.fit(this, x, y, ClassLabels.observed(y), progress);
   }
 
   /**
@@ -183,7 +202,7 @@ public final class RandomForest {
     Objects.requireNonNull(y, "y");
     Objects.requireNonNull(classes, "classes");
     checkShape(x, y);
-    return ForestTrainer.fit(this, x, y, ClassLabels.declared(classes));
+    return ForestTrainer.fit(this, x, y, ClassLabels.declared(classes), Progress.NONE);
   }
 
   /**

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What the user sees of one epoch, by verbosity: nothing (0); "Epoch i/n" and a
- * {@link ProgressLine} bar redrawn in place on an interactive console, or only its final line
+ * {@link ProgressLine} bar redrawn in place on an interactive console (System.out or System.err
+ * while {@code System.console()} exists), or only its final line
  * otherwise, as Keras does when stdout is not a terminal (1); "Epoch i/n" and one summary line (2).
  * The bar is drawn on the training thread itself, at most every {@link #REFRESH_MILLIS} ms, as
  * Keras's Progbar does: no thread is started, so nothing outlives {@code fit} (a refresh thread
@@ -21,7 +22,8 @@ final class EpochProgress implements AutoCloseable {
   private final long steps;
   private final boolean interactive;
   private final long startNanos = System.nanoTime();
-  private long lastDrawNanos = Long.MIN_VALUE;
+  // one refresh before the start, so the first update draws (Long.MIN_VALUE would overflow in now - last)
+  private long lastDrawNanos = startNanos - REFRESH_MILLIS * 1_000_000L;
   private long current;
   private String metrics = "";
   private boolean closed;
@@ -44,7 +46,8 @@ final class EpochProgress implements AutoCloseable {
     if (verbose > 0) {
       out.println("Epoch " + (epoch + 1) + "/" + options.epochs());
     }
-    return new EpochProgress(verbose, out, steps, out == System.out && System.console() != null);
+    return new EpochProgress(verbose, out, steps,
+        (out == System.out || out == System.err) && System.console() != null);
   }
 
   /** @param metrics running means so far */

@@ -19,7 +19,8 @@ final class DownloadProgress implements AutoCloseable {
   private final PrintStream out;
   private final boolean interactive;
   private final long startNanos = System.nanoTime();
-  private long lastDrawNanos = Long.MIN_VALUE;
+  // one refresh before the start, so the first update draws (Long.MIN_VALUE would overflow in now - last)
+  private long lastDrawNanos = startNanos - REFRESH_MILLIS * 1_000_000L;
   private long done;
   private boolean closed;
 

@@ -40,25 +40,28 @@ final class ClassLegend {
   /**
    * Draws the chart and, to its right, one key per class.
    *
-   * @param chart the rendered chart, as wide as the image minus the legend
+   * @param chart the rendered chart, as wide as the image minus the legend, at options' scale
    * @param labels the classes shown, in legend order
-   * @param options the class names and the size of the whole image
-   * @return the image of options' size
+   * @param options the class names, the size of the whole image and its scale
+   * @return the image of options' size times its scale
    */
   static BufferedImage compose(BufferedImage chart, List<Integer> labels, ChartOptions options) {
-    BufferedImage img = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_INT_RGB);
+    int scale = options.scale();
+    BufferedImage img = new BufferedImage(options.width() * scale, options.height() * scale,
+        BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, img.getWidth(), img.getHeight());
       g.drawImage(chart, 0, 0, null);
+      g.scale(scale, scale);
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setFont(FONT);
       FontMetrics fm = g.getFontMetrics();
       int row = Math.max(KEY_DIAMETER, fm.getHeight()) + 6;
-      int x = chart.getWidth() + PAD;
-      int y = Math.max(PAD, (img.getHeight() - row * labels.size()) / 2);
+      int x = chart.getWidth() / scale + PAD;
+      int y = Math.max(PAD, (options.height() - row * labels.size()) / 2);
       for (int label : labels) {
         g.setColor(Palette.colour(label));
         g.fillOval(x, y + (row - KEY_DIAMETER) / 2, KEY_DIAMETER, KEY_DIAMETER);

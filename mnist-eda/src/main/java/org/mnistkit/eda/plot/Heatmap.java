@@ -85,11 +85,13 @@ public final class Heatmap {
     }
     DivergingScale scale = new DivergingScale(values);
     Layout at = Layout.of(options, height, width);
-    BufferedImage img = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage img = new BufferedImage(options.width() * options.scale(), options.height() * options.scale(),
+        BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
+      g.scale(options.scale(), options.scale());
       g.setColor(Color.WHITE);
-      g.fillRect(0, 0, img.getWidth(), img.getHeight());
+      g.fillRect(0, 0, options.width(), options.height());
       for (int r = 0; r < height; r++) {
         for (int c = 0; c < width; c++) {
           g.setColor(scale.colour(values[r * width + c]));

@@ -20,18 +20,23 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * vertically, with the validation series ({@code val_<metric>}) in the same panel as its metric.
  * Takes plain series by name (for example {@code loss}, {@code accuracy}, {@code val_loss},
  * {@code val_accuracy}) so that any trainer can feed it. A panel shows a legend only when it holds
- * two lines (training and validation); ticks read {@code 0.05}, not {@code .05}, and epochs are
- * labelled only at whole numbers.
+ * two lines (training and validation); ticks read {@code 0.050}, not {@code .05}, and epochs are
+ * labelled only at whole numbers. The panels' axes line up: every panel spans the same epochs and
+ * its y ticks have the same number of decimals, so the plot areas start at the same x.
  */
 public final class HistoryPlot {
 
-  /** The y tick pattern: a leading zero and up to 3 decimals (0.05, not .05). */
-  static final String Y_PATTERN = "0.0##";
+  /**
+   * The y tick pattern: a leading zero and 3 decimals (0.050, not .05); the same width in every
+   * panel, so that the panels' plot areas line up.
+   */
+  static final String Y_PATTERN = "0.000";
 
   private HistoryPlot() {}
 
   /**
-   * Writes the curves as one PNG of {@code options.width() x options.height()} pixels.
+   * Writes the curves as one PNG of {@code options.width() x options.height()} layout pixels (times
+   * {@code options.scale()} each way).
    *
    * @param series metric name to one value per epoch (epoch 1 first); iteration order decides the
    *     panel order (use a {@link LinkedHashMap}); every series non-empty, values finite or NaN
@@ -65,7 +70,7 @@ public final class HistoryPlot {
       String metric = name.startsWith("val_") ? name.substring(4) : name;
       panels.computeIfAbsent(metric, m -> new ArrayList<>()).add(name);
     }
-    Png.writeColumn(panels(series, panels, options), out);
+    Png.writeColumn(panels(series, panels, options), options.scale(), out);
   }
 
   /**
@@ -76,6 +81,7 @@ public final class HistoryPlot {
   static List<XYChart> panels(Map<String, double[]> series, Map<String, List<String>> panels,
       ChartOptions options) {
     int panelHeight = Math.max(16, options.height() / panels.size());
+    int lastEpoch = series.values().stream().mapToInt(v -> v.length).max().orElse(1);
     List<XYChart> charts = new ArrayList<>();
     boolean first = true;
     for (Map.Entry<String, List<String>> panel : panels.entrySet()) {
@@ -89,6 +95,8 @@ public final class HistoryPlot {
       chart.getStyler().setPlotBackgroundColor(Color.WHITE);
       chart.getStyler().setYAxisDecimalPattern(Y_PATTERN);
       chart.setCustomXAxisTickLabelsFormatter(HistoryPlot::epochLabel);
+      chart.getStyler().setXAxisMin(1.0);
+      chart.getStyler().setXAxisMax((double) Math.max(2, lastEpoch));
       int colour = 0;
       for (String name : panel.getValue()) {
         double[] v = series.get(name);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -75,7 +74,7 @@ public final class ScatterPlot {
     }
     int chartWidth = Math.max(16, options.width() - ClassLegend.width(names));
     XYChart chart = chart(data, xCol, yCol, labels, options, chartWidth);
-    Png.write(ClassLegend.compose(BitmapEncoder.getBufferedImage(chart), shown, options), out);
+    Png.write(ClassLegend.compose(Png.render(chart, options.scale()), shown, options), out);
   }
 
   /** @return the number of labels (the largest plus one) after checking the arguments */

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.mnistkit.core.concurrent.Progress;
 import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
 
@@ -49,9 +50,11 @@ final class Irlba {
   private final int n;
 
   private int mprod;
+  private final Progress progress;
 
   Irlba(LinearOperator a, int nv, int work, double tol, int maxIterations, long seed,
-      Workers workers) {
+      Workers workers, Progress progress) {
+    this.progress = progress;
     this.a = a;
     this.nv = nv;
     this.m = a.rows();
@@ -78,6 +81,7 @@ final class Irlba {
     SingularValueDecomposition bsvd = null;
     boolean converged = false;
     double s = 0.0;
+    int reported = 0; // the most values seen converged at once: what progress is told
     while (true) {
       int j = iter == 1 ? 0 : k;
       a.multiply(vBasis[j], wBasis[j]);
@@ -148,8 +152,11 @@ final class Irlba {
       lastValues = d;
       if (bothConverged >= nv || s == 0.0) {
         converged = true;
+        progress.update(nv, nv);
         break;
       }
+      reported = Math.max(reported, bothConverged);
+      progress.update(reported, nv);
       k = Math.min(Math.max(k, nv + Math.min(subspaceConverged, MAX_RITZ)), work - 1);
       if (iter >= maxIterations) {
         break;

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.mnistkit.core.concurrent.Progress;
 import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
 
@@ -102,11 +103,26 @@ public final class TruncatedSvd {
    *     {@code nv >= min(m, n)}
    */
   public SvdResult fit(FloatMatrix a) {
+    return fit(a, Progress.NONE);
+  }
+
+  /**
+   * Computes the nv largest singular triplets as {@link #fit(FloatMatrix)} does, telling a listener
+   * after each restart how many of the nv values have converged (the most so far), on the calling
+   * thread; the result is the same as without a listener.
+   *
+   * @param a an m x n matrix, as {@link #fit(FloatMatrix)}
+   * @param progress told {@code (valuesConverged, nv)}; not null ({@link Progress#NONE} for none)
+   * @return as {@link #fit(FloatMatrix)}
+   * @throws IllegalArgumentException as {@link #fit(FloatMatrix)}
+   */
+  public SvdResult fit(FloatMatrix a, Progress progress) {
     Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(progress, "progress");
     requireShape(a.rows(), a.cols(), nv);
     a.requireFinite("the matrix");
     try (Workers workers = new Workers(threads)) {
-      return fit(MatrixOperators.forMatrix(a, null, null, workers), workers);
+      return fit(MatrixOperators.forMatrix(a, null, null, workers), workers, progress);
     }
   }
 
@@ -127,11 +143,15 @@ public final class TruncatedSvd {
   }
 
   SvdResult fit(LinearOperator a, Workers workers) {
+    return fit(a, workers, Progress.NONE);
+  }
+
+  private SvdResult fit(LinearOperator a, Workers workers, Progress progress) {
     requireShape(a.rows(), a.cols(), nv);
     if (Math.min(a.rows(), a.cols()) < 6) {
       return dense(a, nv);
     }
-    return new Irlba(a, nv, work, tol, maxIterations, seed, workers).run();
+    return new Irlba(a, nv, work, tol, maxIterations, seed, workers, progress).run();
   }
 
   static void requireShape(int m, int n, int k) {

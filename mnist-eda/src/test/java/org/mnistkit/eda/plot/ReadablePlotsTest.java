@@ -181,9 +181,15 @@ class ReadablePlotsTest {
     assertEquals(List.of("training", "validation"), new ArrayList<>(charts.get(1).getSeriesMap().keySet()));
     DecimalFormat f = new DecimalFormat(charts.get(0).getStyler().getYAxisDecimalPattern(),
         DecimalFormatSymbols.getInstance(Locale.ROOT));
-    assertEquals("0.05", f.format(0.05));
+    assertEquals("0.050", f.format(0.05));
     assertEquals("0.985", f.format(0.985));
-    assertEquals("1.0", f.format(1.0));
+    assertEquals("1.000", f.format(1.0));
+    // aligned panels: the same tick pattern and the same epoch range in each
+    assertEquals(charts.get(0).getStyler().getYAxisDecimalPattern(), charts.get(1).getStyler().getYAxisDecimalPattern());
+    for (XYChart c : charts) {
+      assertEquals(1.0, c.getStyler().getXAxisMin());
+      assertEquals(5.0, c.getStyler().getXAxisMax());
+    }
     assertEquals("2", HistoryPlot.epochLabel(2.0));
     assertEquals("", HistoryPlot.epochLabel(2.5));
   }

@@ -60,7 +60,9 @@ public final class WalkthroughCommand implements Callable<Integer>, OutUse {
     PrintWriter console = common.json()
         ? new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)
         : spec.commandLine().getOut();
-    WalkthroughResult r = Walkthrough.run(options, console);
+    List<String> commandLine = new java.util.ArrayList<>(List.of("mnistkit"));
+    commandLine.addAll(spec.root().commandLine().getParseResult().originalArgs());
+    WalkthroughResult r = Walkthrough.run(options, console, commandLine);
     if (common.json()) {
       JsonOutput.print(r, spec.commandLine().getOut());
     }

@@ -34,18 +34,22 @@ final class ForestStep {
     LabeledImages train = pool.sample(Math.min(sizes.forestTrainRows(), pool.size()), ctx.options.seed());
     ctx.heading(7, "Random forest (" + sizes.forestTrees() + " trees, " + train.size() + " sampled images)");
     long t0 = System.nanoTime();
-    RandomForestModel model = RandomForest.builder().trees(sizes.forestTrees()).seed(ctx.options.seed())
-        .threads(ctx.options.threads()).importance(true).build().fit(train.toScaledMatrix(), train.labels());
+    RandomForestModel model;
+    try (ConsoleProgress progress = ctx.progress("forest", "trees")) {
+      model = RandomForest.builder().trees(sizes.forestTrees()).seed(ctx.options.seed())
+          .threads(ctx.options.threads()).importance(true).build().fit(train.toScaledMatrix(), train.labels(),
+              progress);
+    }
     ModelSummary summary = ctx.evaluate("random forest", model, StepContext.seconds(t0));
     ctx.say("fit %.2f s, predict %d images %.2f s; OOB error %.4f", summary.fitSeconds(), summary.testRows(),
         summary.predictSeconds(), model.oobError());
     ctx.say("test accuracy %.4f%n%n%s%n%s", summary.accuracy(), ModelSummary.CONFUSION_CAPTION,
         summary.confusionTable());
-    Path png = ctx.out().resolve("forest-importance.png");
+    Path png = ctx.file("forest-importance.png");
     int side = ctx.data.train().height();
     Heatmap.write(model.importance().meanDecreaseAccuracy(), side, ctx.data.train().width(),
         ChartOptions.builder().title("MeanDecreaseAccuracy per pixel").axisLabels("pixel column", "pixel row")
-            .build(), png);
+            .scale(StepContext.PLOT_SCALE).build(), png);
     ctx.say("importance heat map written to %s", png.getFileName());
     return new Result(summary, sizes.forestTrees(), model.mtry(), model.oobError(), png.getFileName().toString());
   }

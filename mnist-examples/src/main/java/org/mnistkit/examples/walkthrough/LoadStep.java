@@ -54,7 +54,7 @@ final class LoadStep {
 
     int index = Math.min(4, d.train().size() - 1);
     ctx.heading(2, "The fifth training image");
-    Path png = ctx.out().resolve("digit.png");
+    Path png = ctx.file("digit.png");
     DigitImages.write(d.train().image(index), 8, png);
     int label = d.train().label(index);
     ctx.say("label %d (%s), written to %s", label, d.classNames().get(label), png.getFileName());

@@ -112,14 +112,14 @@ public final class NetworkStep {
     int[] testLabels = ctx.data.test().head(t).labels();
     Trained tr = train(model, ctx.trainXHead(n), ctx.trainHead(n).toCategorical(), testX,
         org.mnistkit.core.tensor.Categorical.toCategorical(testLabels, classes), sizes.nnEpochs(), 128,
-        ctx.options.seed(), ctx.options.quiet() ? null : System.err);
+        ctx.options.seed(), ctx.showsProgress() ? System.err : null);
     ModelSummary summary = ctx.evaluate("dense network", model, tr.fitSeconds());
     ctx.say("%s", tr.history());
     ctx.say("fit %.1f s; test loss %.4f, test accuracy %.4f on %d images", tr.fitSeconds(), tr.testLoss(),
         summary.accuracy(), t);
     Map<String, double[]> curves = new LinkedHashMap<>(tr.history().metrics());
-    Path png = ctx.out().resolve("nn-history.png");
-    HistoryPlot.write(curves, ChartOptions.builder().title("Training history").build(), png);
+    Path png = ctx.file("nn-history.png");
+    HistoryPlot.write(curves, ChartOptions.builder().title("Training history").scale(StepContext.PLOT_SCALE).build(), png);
     ctx.say("history plot written to %s", png.getFileName());
     return new Result(summary, model.summary(), model.countParams(), sizes.nnEpochs(), 128, tr.testLoss(), curves,
         png.getFileName().toString());

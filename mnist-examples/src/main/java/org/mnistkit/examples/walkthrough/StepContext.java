@@ -1,5 +1,6 @@
 package org.mnistkit.examples.walkthrough;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,24 +14,38 @@ import org.mnistkit.core.tensor.FloatMatrix;
  */
 final class StepContext {
 
+  /** Device pixels per layout pixel of every plot in the report: 2, sharp on high-DPI screens. */
+  static final int PLOT_SCALE = 2;
+
   final WalkthroughOptions options;
   final MnistDataset data;
   final FloatMatrix trainX;
   final FloatMatrix testX;
   final PrintWriter console;
+  private final ReportFiles files;
 
   StepContext(WalkthroughOptions options, MnistDataset data, FloatMatrix trainX, FloatMatrix testX,
-      PrintWriter console) {
+      PrintWriter console, ReportFiles files) {
     this.options = options;
     this.data = data;
     this.trainX = trainX;
     this.testX = testX;
     this.console = console;
+    this.files = files;
   }
 
-  /** @return the report folder */
-  Path out() {
-    return options.out();
+  /**
+   * The one way a step names a file it writes into the report folder: the name is recorded in
+   * the folder's manifest, so that the next run deletes it before it starts (see
+   * {@link ReportFiles}).
+   *
+   * @param relativeName a path relative to the report folder, such as {@code umap.png}
+   * @return the path to write to; its parent folders exist
+   * @throws IllegalArgumentException when the name is absolute or leaves the folder
+   * @throws IOException when the manifest cannot be written
+   */
+  Path file(String relativeName) throws IOException {
+    return files.file(relativeName);
   }
 
   /** @return the first min(n, available) training images */
@@ -66,6 +81,23 @@ final class StepContext {
     FloatMatrix x = n == testX.rows() ? testX : testX.rowRange(0, n);
     return ModelSummary.evaluate(name, model, x, data.test().head(n).labels(), data.classNames(), fitSeconds,
         options.threads());
+  }
+
+  /**
+   * @return whether progress is drawn: not with {@code --quiet}, and only when the console is a
+   *     terminal ({@code System.console() != null}), so that logs and pipes get no redrawn lines
+   */
+  boolean showsProgress() {
+    return !options.quiet() && System.console() != null;
+  }
+
+  /**
+   * @param label the step, such as {@code forest}
+   * @param unit what is counted, such as {@code trees}
+   * @return a progress line on stderr, or a disabled one when {@link #showsProgress()} is false
+   */
+  ConsoleProgress progress(String label, String unit) {
+    return new ConsoleProgress(label, unit, showsProgress() ? System.err : null);
   }
 
   /** Prints a step heading such as {@code == 4. Truncated SVD ==}. */

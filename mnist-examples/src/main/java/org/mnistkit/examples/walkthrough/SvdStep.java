@@ -7,6 +7,7 @@ import java.util.List;
 import org.mnistkit.core.tensor.FloatMatrix;
 import org.mnistkit.eda.plot.ChartOptions;
 import org.mnistkit.eda.plot.ScatterPlot;
+import org.mnistkit.eda.plot.ScreePlot;
 import org.mnistkit.eda.quality.EmbeddingQuality;
 import org.mnistkit.eda.svd.SvdResult;
 import org.mnistkit.eda.svd.TruncatedSvd;
@@ -32,9 +33,12 @@ public final class SvdStep {
    * @param knn15Purity purity of the scatter of the first two coordinates, in [0, 1]
    * @param scatterPng the picture
    * @param seconds wall time of the decomposition
+   * @param totalSumOfSquares {@code ||X||_F^2}, the sum of the squared entries of the decomposed rows
+   * @param explainedShare {@code d_i^2 / ||X||_F^2} per component, in [0, 1]
+   * @param screePng the scree plot of the singular values and their shares
    */
   record Result(int n, int components, double[] singularValues, int iterations, int matvecs, double knn15Purity,
-      String scatterPng, double seconds) {}
+      String scatterPng, double seconds, double totalSumOfSquares, double[] explainedShare, String screePng) {}
 
   /**
    * Plots the first two coordinates, U times d, coloured by label. The uncentred SVD's are not
@@ -61,7 +65,8 @@ public final class SvdStep {
     String[] axes = axisLabels(centred);
     ScatterPlot.write(pcs, 0, 1, labels, ChartOptions.builder()
         .title((centred ? "PC1 against PC2, " : "First two singular coordinates (uncentred), ") + n + " images")
-        .axisLabels(axes[0], axes[1]).classNames(classNames.toArray(String[]::new)).build(), png);
+        .axisLabels(axes[0], axes[1]).classNames(classNames.toArray(String[]::new)).scale(StepContext.PLOT_SCALE)
+        .build(), png);
     return EmbeddingQuality.knnPurity(pcs, labels);
   }
 
@@ -77,18 +82,41 @@ public final class SvdStep {
     ctx.heading(4, "Truncated SVD (irlba, nv = " + nv + ")");
     FloatMatrix x = ctx.trainXHead(n);
     long t0 = System.nanoTime();
-    SvdResult svd = TruncatedSvd.builder().nv(nv).seed(ctx.options.seed()).threads(ctx.options.threads()).build()
-        .fit(x);
+    SvdResult svd;
+    try (ConsoleProgress progress = ctx.progress("SVD", "singular values converged")) {
+      svd = TruncatedSvd.builder().nv(nv).seed(ctx.options.seed()).threads(ctx.options.threads()).build()
+          .fit(x, progress);
+    }
     double seconds = StepContext.seconds(t0);
     double[] d = svd.singularValues();
     int[] labels = ctx.trainYHead(n);
-    Path png = ctx.out().resolve("svd.png");
+    Path png = ctx.file("svd.png");
     double purity = scatter(svd, labels, ctx.data.classNames(), false, png);
     ctx.say("%d x %d in %.2f s (%d restarts, %d products); d[1..5] = %s", n, x.cols(), seconds, svd.iterations(),
         svd.matrixVectorProducts(), Arrays.toString(Arrays.stream(d).limit(5).map(v -> Math.round(v * 10) / 10.0)
             .toArray()));
     ctx.say("kNN-15 purity of the first two coordinates: %.4f; scatter written to %s", purity, png.getFileName());
+    double total = sumOfSquares(x);
+    double[] share = ScreePlot.explainedShare(d, total);
+    Path scree = ctx.file("svd-scree.png");
+    ScreePlot.write(d, total, ChartOptions.builder().title("Scree plot: " + nv + " singular values of " + n
+        + " x " + x.cols()).scale(StepContext.PLOT_SCALE).build(), scree);
+    ctx.say("the %d components explain %.1f%% of the sum of squares (the first %.1f%%); scree plot written to %s",
+        nv, 100 * Arrays.stream(share).sum(), 100 * share[0], scree.getFileName());
     return new Result(n, nv, d, svd.iterations(), svd.matrixVectorProducts(), purity, png.getFileName().toString(),
-        seconds);
+        seconds, total, share, scree.getFileName().toString());
+  }
+
+  /** @return {@code ||x||_F^2}, the sum of the squared entries, summed in double */
+  static double sumOfSquares(FloatMatrix x) {
+    double sum = 0;
+    for (int i = 0; i < x.rows(); i++) {
+      java.nio.FloatBuffer row = x.row(i);
+      for (int j = 0; j < x.cols(); j++) {
+        double v = row.get(j);
+        sum += v * v;
+      }
+    }
+    return sum;
   }
 }

@@ -82,7 +82,8 @@ public final class UmapStep {
     double purity = EmbeddingQuality.knnPurity(model.embedding(), labels);
     double trust = EmbeddingQuality.trustworthiness(x, model.embedding(), 15, TRUST_SAMPLE, umap.seed());
     ScatterPlot.write(model.embedding(), 0, 1, labels, ChartOptions.builder().title("UMAP of " + x.rows()
-        + " images").axisLabels("UMAP1", "UMAP2").classNames(classNames.toArray(String[]::new)).build(), png);
+        + " images").axisLabels("UMAP1", "UMAP2").classNames(classNames.toArray(String[]::new))
+        .scale(StepContext.PLOT_SCALE).build(), png);
     if (testX == null) {
       return new Result(x.rows(), seconds, purity, trust, png.toString(), 0, Double.NaN, 0);
     }
@@ -120,9 +121,9 @@ public final class UmapStep {
     int n = Math.min(ctx.options.sizes().umapRows(), ctx.trainX.rows());
     ctx.heading(5, "UMAP (n_neighbors 15, min_dist 0.001, pca 50) of " + n + " images");
     Umap umap = Umap.builder().nNeighbors(15).minDist(0.001).pca(Math.min(50, n - 1)).seed(ctx.options.seed())
-        .threads(ctx.options.threads()).sgdThreads(1).build();
+        .threads(ctx.options.threads()).sgdThreads(1).verbose(ctx.showsProgress()).build();
     int m = Math.min(PLACED_TEST_ROWS, ctx.testRows());
-    Result r = embed(umap, ctx.trainXHead(n), ctx.trainYHead(n), ctx.data.classNames(), ctx.out().resolve("umap.png"),
+    Result r = embed(umap, ctx.trainXHead(n), ctx.trainYHead(n), ctx.data.classNames(), ctx.file("umap.png"),
         ctx.testX.rowRange(0, m), ctx.data.test().head(m).labels());
     ctx.say("%.1f s; kNN-15 purity %.4f, trustworthiness %.4f; scatter written to umap.png", r.seconds(),
         r.knn15Purity(), r.trustworthiness());

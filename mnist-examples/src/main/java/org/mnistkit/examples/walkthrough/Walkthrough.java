@@ -2,11 +2,16 @@ package org.mnistkit.examples.walkthrough;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.mnistkit.core.data.MnistDataset;
+import org.mnistkit.core.model.Provenance;
 import org.mnistkit.core.tensor.FloatMatrix;
 
 /**
@@ -31,7 +36,7 @@ public final class Walkthrough {
   private Walkthrough() {}
 
   /**
-   * Runs every step that options do not skip.
+   * Runs every step that options do not skip, as called from Java (no command line to record).
    *
    * @param options sizes, seed, threads, report folder
    * @param console where the steps print their progress and numbers
@@ -39,17 +44,45 @@ public final class Walkthrough {
    * @throws IOException when the data cannot be loaded or the report not written
    */
   public static WalkthroughResult run(WalkthroughOptions options, PrintWriter console) throws IOException {
+    return run(options, console, List.of());
+  }
+
+  /**
+   * Runs every step that options do not skip. Before it starts, the files an earlier run listed in
+   * the report folder's {@code .mnistkit-report-files} are deleted (only those; see
+   * {@link ReportFiles}).
+   *
+   * @param options sizes, seed, threads, report folder
+   * @param console where the steps print their progress and numbers
+   * @param commandLine the command line as given, such as {@code [mnistkit, walkthrough, --quick]},
+   *     shown in the report's header; empty when not called from a command line
+   * @return every number of the run
+   * @throws IOException when the data cannot be loaded or the report not written
+   */
+  public static WalkthroughResult run(WalkthroughOptions options, PrintWriter console, List<String> commandLine)
+      throws IOException {
     long start = System.nanoTime();
-    Files.createDirectories(options.out());
+    String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    ReportFiles files = ReportFiles.open(options.out());
+    StepTimes times = new StepTimes();
+    long t0 = System.nanoTime();
     MnistDataset data = LoadStep.load(options);
     FloatMatrix trainX = data.train().toScaledMatrix();
     FloatMatrix testX = data.test().toScaledMatrix();
-    StepContext ctx = new StepContext(options, data, trainX, testX, console);
-    LoadStep.Result load = LoadStep.report(ctx, StepContext.seconds(start));
-    SvdStep.Result svd = SvdStep.run(ctx);
-    UmapStep.Result umap = options.runs(WalkthroughOptions.Step.UMAP) ? UmapStep.run(ctx) : null;
-    NetworkStep.Result network = options.runs(WalkthroughOptions.Step.NN) ? NetworkStep.run(ctx) : null;
-    ForestStep.Result forest = options.runs(WalkthroughOptions.Step.FOREST) ? ForestStep.run(ctx) : null;
+    StepContext ctx = new StepContext(options, data, trainX, testX, console, files);
+    if (!files.removed().isEmpty()) {
+      ctx.say("removed %d file(s) of an earlier run from %s", files.removed().size(), files.folder());
+    }
+    LoadStep.Result load = LoadStep.report(ctx, StepContext.seconds(t0));
+    times.add("load", StepContext.seconds(t0));
+    SvdStep.Result svd = times.time("SVD", () -> SvdStep.run(ctx));
+    UmapStep.Result umap = options.runs(WalkthroughOptions.Step.UMAP) ? times.time("UMAP", () -> UmapStep.run(ctx))
+        : null;
+    NetworkStep.Result network = options.runs(WalkthroughOptions.Step.NN)
+        ? times.time("network", () -> NetworkStep.run(ctx)) : null;
+    ForestStep.Result forest = options.runs(WalkthroughOptions.Step.FOREST)
+        ? times.time("forest", () -> ForestStep.run(ctx)) : null;
+    long reportStart = System.nanoTime();
     List<ModelSummary> models = new ArrayList<>();
     if (network != null) {
       models.add(network.summary());
@@ -58,12 +91,31 @@ public final class Walkthrough {
       models.add(forest.summary());
     }
     Comparison.print(ctx, models);
-    WalkthroughResult partial = new WalkthroughResult(settings(options, data), WalkthroughResult.Machine.current(), load,
-        svd, umap, network, forest, models, options.out().resolve("index.html").toAbsolutePath().toString(),
-        StepContext.seconds(start));
-    HtmlReport.write(partial, options.out().resolve("index.html"));
-    ctx.say("%nreport written to %s; total %.1f s", partial.report(), partial.totalSeconds());
-    return partial;
+    Path index = files.folder().resolve(HtmlReport.INDEX);
+    WalkthroughResult.Run run = new WalkthroughResult.Run(Provenance.libraryVersion(), commandLine, started,
+        data.source(), checksums(data));
+    WalkthroughResult partial = new WalkthroughResult(settings(options, data), run,
+        WalkthroughResult.Machine.current(), load, svd, umap, network, forest, models, times.list(),
+        index.toString(), files.names(), StepContext.seconds(start));
+    // the report's own time runs to the moment its timing table is drawn, after its body
+    HtmlReport.write(partial, () -> {
+      times.add("report", StepContext.seconds(reportStart));
+      return times.list();
+    }, files);
+    WalkthroughResult r = new WalkthroughResult(partial.settings(), run, partial.machine(), load, svd, umap, network,
+        forest, models, times.list(), partial.report(), files.names(), StepContext.seconds(start));
+    ctx.say("%nreport written to %s; total %.1f s", r.report(), r.totalSeconds());
+    ctx.say("time per step: %s", String.join(", ", r.timings().stream()
+        .map(t -> String.format(Locale.ROOT, "%s %.1f s", t.step(), t.seconds())).toList()));
+    return r;
+  }
+
+  /** @return the SHA-256 of both splits' files, by file name, where the data carries them */
+  static Map<String, String> checksums(MnistDataset data) {
+    Map<String, String> sha = new TreeMap<>();
+    data.train().origin().ifPresent(o -> sha.putAll(o.sha256()));
+    data.test().origin().ifPresent(o -> sha.putAll(o.sha256()));
+    return sha;
   }
 
   private static WalkthroughResult.Settings settings(WalkthroughOptions o, MnistDataset data) {

@@ -86,13 +86,20 @@ class WalkthroughQuickTest {
     assertEquals(List.of("dense network", "random forest"),
         result.comparison().stream().map(ModelSummary::model).toList());
     assertTrue(Double.isFinite(result.totalSeconds()) && result.totalSeconds() > 0);
+    // scree: d_i^2 / ||X||_F^2; the 30 values capture part of the sum of squares, the first the most
+    double[] d = result.svd().singularValues();
+    double[] share = result.svd().explainedShare();
+    assertClose(d[0] * d[0] / result.svd().totalSumOfSquares(), share[0], 1e-12, 0);
+    double captured = java.util.Arrays.stream(share).sum();
+    assertTrue(captured > share[0] && captured < 1, "captured " + captured);
   }
 
   @Test
   void everyPictureExistsAndIsNotBlankAndTheReportReferencesIt() throws IOException {
     String html = Files.readString(out.resolve("index.html"));
     List<String> pngs = new ArrayList<>(List.of(result.load().digitPng(), result.svd().scatterPng(),
-        result.umap().png(), result.network().historyPng(), result.forest().importancePng()));
+        result.umap().png(), result.network().historyPng(), result.forest().importancePng(),
+        result.svd().screePng()));
     for (String png : pngs) {
       BufferedImage img = ImageIO.read(out.resolve(png).toFile());
       assertTrue(img.getWidth() > 50 && img.getHeight() > 50, png);
@@ -110,6 +117,17 @@ class WalkthroughQuickTest {
     assertTrue(html.contains(Walkthrough.fmt(result.umap().knn15Purity())), "UMAP purity in report");
     assertTrue(html.contains(Walkthrough.fmt(result.network().summary().accuracy())), "network accuracy in report");
     assertTrue(console.contains("== 8. Comparison =="), console);
+    // plots at 2x: 800 x 600 layout pixels, 1600 x 1200 in the PNG, shown at width 800
+    BufferedImage umap = ImageIO.read(out.resolve("umap.png").toFile());
+    assertEquals(1600, umap.getWidth());
+    assertEquals(1200, umap.getHeight());
+    assertTrue(html.contains("src=\"umap.png\" width=\"800\""), "shown at its layout width");
+    // the header names the data's checksums
+    assertTrue(html.contains("<tr><th>SHA-256 train-images-idx3-ubyte</th><td><code class=\"sha\">"
+        + "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db</code>"), "train images' SHA-256");
+    assertTrue(html.contains("t10k-labels-idx1-ubyte</th><td><code class=\"sha\">"
+        + "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"), "test labels' SHA-256");
+    assertEquals(4, result.run().dataSha256().size());
     assertEquals(2, html.split("<pre class=\"provenance\">fitted by mnistkit ", -1).length - 1,
         "the report shows both models' provenance");
   }
