@@ -18,11 +18,14 @@ import org.mnistkit.core.io.AtomicFiles;
 final class HtmlReport {
 
   private final StringBuilder html = new StringBuilder();
+  private final Diagnostics diagnostics;
 
-  private HtmlReport() {}
+  private HtmlReport(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
 
-  static void write(WalkthroughResult r, Path file) throws IOException {
-    HtmlReport h = new HtmlReport();
+  static void write(WalkthroughResult r, Diagnostics diagnostics, Path file) throws IOException {
+    HtmlReport h = new HtmlReport(diagnostics);
     h.document(r);
     AtomicFiles.write(file, out -> out.write(h.html.toString().getBytes(StandardCharsets.UTF_8)));
   }
@@ -33,7 +36,8 @@ final class HtmlReport {
         .append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}")
         .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right}")
         .append("th:first-child,td:first-child{text-align:left}img{max-width:100%;border:1px solid #eee}")
-        .append("pre{background:#f6f6f6;padding:.5em}</style></head><body>\n");
+        .append("pre{background:#f6f6f6;padding:.5em}").append(DiagnosticsSection.CSS)
+        .append("</style></head><body>\n");
     html.append("<h1>mnistkit walkthrough: ").append(esc(r.settings().dataset())).append("</h1>\n");
     html.append("<p>Run on ").append(esc(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)))
         .append(" in ").append(seconds(r.totalSeconds())).append(".</p>\n");
@@ -103,14 +107,26 @@ final class HtmlReport {
       rows.add(Comparison.HEADER);
       rows.addAll(Comparison.rows(r.comparison()));
       table(rows);
+      para(esc(Comparison.note(r.comparison(), r.forest(), r.settings().seed())));
+      DiagnosticsSection.perClass(html, r.comparison());
+      DiagnosticsSection.disagreements(html, diagnostics.disagreements());
     }
+    DiagnosticsSection.panelAndScript(html);
     html.append("</body></html>\n");
   }
 
-  /** The parts every classifier has: its test confusion matrix and its provenance. */
+  /**
+   * The parts every classifier has, through the shared contract only: its test confusion heat
+   * maps, its most confident mistakes and its provenance.
+   */
   private void model(ModelSummary m) {
-    para("Test confusion matrix (predictions as rows, truth as columns):");
-    html.append("<pre>").append(esc(m.confusionTable())).append("</pre>\n");
+    ModelDiagnostics d = diagnostics.of(m.model());
+    if (d != null) {
+      DiagnosticsSection.model(html, d);
+    } else {
+      para("Test confusion matrix (predictions as rows, truth as columns):");
+      html.append("<pre>").append(esc(m.confusionTable())).append("</pre>\n");
+    }
     para("Provenance, as saved with the model:");
     html.append("<pre class=\"provenance\">").append(esc(m.provenance())).append("</pre>\n");
   }

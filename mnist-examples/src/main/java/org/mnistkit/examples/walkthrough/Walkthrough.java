@@ -57,11 +57,13 @@ public final class Walkthrough {
     if (forest != null) {
       models.add(forest.summary());
     }
-    Comparison.print(ctx, models);
+    Comparison.print(ctx, models, forest);
+    Diagnostics diagnostics = Diagnostics.write(ctx.predictions, ctx.testXHead(), data.test().height(),
+        data.test().width(), options.out());
     WalkthroughResult partial = new WalkthroughResult(settings(options, data), WalkthroughResult.Machine.current(), load,
         svd, umap, network, forest, models, options.out().resolve("index.html").toAbsolutePath().toString(),
         StepContext.seconds(start));
-    HtmlReport.write(partial, options.out().resolve("index.html"));
+    HtmlReport.write(partial, diagnostics, options.out().resolve("index.html"));
     ctx.say("%nreport written to %s; total %.1f s", partial.report(), partial.totalSeconds());
     return partial;
   }
