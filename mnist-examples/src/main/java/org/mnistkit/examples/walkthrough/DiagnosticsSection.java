@@ -21,6 +21,7 @@ final class DiagnosticsSection {
 
   /** The style of the heat maps, the galleries and the panel, for the report's head. */
   static final String CSS = "table.cm td{text-align:right;cursor:pointer;min-width:2.6em}"
+      + "table.cm th[scope=colgroup]{text-align:center}figure.cm-figure{margin:0}"
       + "table.cm caption{caption-side:bottom;text-align:left;font-size:.9em;padding:.3em 0}"
       + "td.cm-selected{outline:3px solid #d95f02}.cm-pair{display:flex;flex-wrap:wrap;gap:1.5em}"
       + "figure.digit{display:inline-block;margin:.2em;text-align:center;font-size:.75em;vertical-align:top}"

@@ -60,6 +60,10 @@ public final class Walkthrough {
     Comparison.print(ctx, models, forest);
     Diagnostics diagnostics = Diagnostics.write(ctx.predictions, ctx.testXHead(), data.test().height(),
         data.test().width(), options.out());
+    if (!models.isEmpty()) {
+      ctx.say("diagnostics: %d test digits drawn into %s/ for the report", diagnostics.digitsWritten(),
+          DigitGallery.FOLDER);
+    }
     WalkthroughResult partial = new WalkthroughResult(settings(options, data), WalkthroughResult.Machine.current(), load,
         svd, umap, network, forest, models, options.out().resolve("index.html").toAbsolutePath().toString(),
         StepContext.seconds(start));
