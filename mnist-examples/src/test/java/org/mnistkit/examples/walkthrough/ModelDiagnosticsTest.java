@@ -113,6 +113,8 @@ class ModelDiagnosticsTest {
     assertEquals("model b", d.get(1).right().model());
     assertEquals(4, d.get(1).count());
     assertArrayEquals(new int[] {2, 6, 1}, d.get(1).rows(), "those model a was surest of first");
+    // what only a gets right less what only b gets right is a's right answers less b's: 1 - 4 = 3 - 6
+    assertEquals(3 - 6, d.get(0).count() - d.get(1).count());
     assertEquals(List.of(), ModelDiagnostics.disagreements(List.of(predict("model a", A, images())), 3));
   }
 
