@@ -12,6 +12,9 @@ final class Comparison {
   static final String[] HEADER = {"model", "accuracy", "95% CI (Wilson)", "macro F1", "kappa", "fit s",
       "predict s", "training rows", "test rows"};
 
+  /** The training images the R walkthrough samples for randomForest. */
+  static final int R_FOREST_ROWS = 3000;
+
   private Comparison() {}
 
   /** @return one row of cells per model, formatted like the console table */
@@ -41,8 +44,10 @@ final class Comparison {
       ModelSummary f = forest.summary();
       ModelSummary most = models.stream().filter(m -> m != f)
           .max(java.util.Comparator.comparingInt(ModelSummary::trainingRows)).orElse(null);
-      s.append(String.format(Locale.ROOT, " The %s saw %d training images sampled with seed %d, as the R "
-          + "walkthrough fits randomForest on 3000 sampled images", f.model(), f.trainingRows(), seed));
+      s.append(String.format(Locale.ROOT, " The %s saw %d training images sampled with seed %d", f.model(),
+          f.trainingRows(), seed)).append(f.trainingRows() == R_FOREST_ROWS
+          ? ", as the R walkthrough fits randomForest on 3000 sampled images"
+          : " (the R walkthrough samples 3000)");
       if (most != null && most.trainingRows() > f.trainingRows()) {
         s.append(String.format(Locale.ROOT, ", while the %s saw %d: the rows differ, so the accuracies compare "
             + "the models as the walkthrough trains them, not on equal data (--forest-train-size %d gives the "

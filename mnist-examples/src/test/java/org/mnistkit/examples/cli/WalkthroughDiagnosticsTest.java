@@ -57,8 +57,8 @@ class WalkthroughDiagnosticsTest {
     }
     String html = Files.readString(out.resolve("index.html"));
     assertTrue(html.contains("Every model was tested on the same 20 test images; the interval is the 95% Wilson "
-        + "score interval of the accuracy. The random forest saw 30 training images sampled with seed 123, as the "
-        + "R walkthrough fits randomForest on 3000 sampled images, while the dense network saw 40"), html);
+        + "score interval of the accuracy. The random forest saw 30 training images sampled with seed 123 (the R "
+        + "walkthrough samples 3000), while the dense network saw 40"), html);
     assertTrue(html.contains("(--forest-train-size 40 gives the forest as many)."), html);
     for (String model : new String[] {"dense-network", "random-forest"}) {
       assertEquals(100, count(html, "<td class=\"cm-cell\" data-model=\"" + model + "\""), model);
