@@ -39,23 +39,28 @@ final class HtmlReport {
   private static final int IMAGE_WIDTH = 800;
 
   private final StringBuilder html = new StringBuilder();
+  private final Diagnostics diagnostics;
 
-  private HtmlReport() {}
+  private HtmlReport(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
 
   /**
    * Writes the report.
    *
    * @param r every number of the run
+   * @param diagnostics every classifier's diagnostics, drawn in its section and in step 8
    * @param timings the step times, asked for once the report's body is drawn, so that the report's
    *     own time is in its table
    * @param files the run's report files: index.html, and any file the page needs beside it, is
    *     named through {@link ReportFiles#file} so that the next run removes it first
    * @throws IOException when a file cannot be written
    */
-  static void write(WalkthroughResult r, Supplier<List<WalkthroughResult.StepTime>> timings, ReportFiles files)
+  static void write(WalkthroughResult r, Diagnostics diagnostics, Supplier<List<WalkthroughResult.StepTime>> timings,
+      ReportFiles files)
       throws IOException {
     Path file = files.file(INDEX);
-    HtmlReport h = new HtmlReport();
+    HtmlReport h = new HtmlReport(diagnostics);
     h.body(r);
     String body = h.html.toString();
     h.html.setLength(0);
@@ -191,13 +196,25 @@ final class HtmlReport {
       rows.add(Comparison.HEADER);
       rows.addAll(Comparison.rows(r.comparison()));
       table(rows);
+      para(esc(Comparison.note(r.comparison(), r.forest(), r.settings().seed())));
+      DiagnosticsSection.perClass(html, r.comparison());
+      DiagnosticsSection.disagreements(html, diagnostics.disagreements());
     }
+    DiagnosticsSection.panelAndScript(html);
   }
 
-  /** The parts every classifier has: its test confusion matrix and its provenance. */
+  /**
+   * The parts every classifier has, through the shared contract only: its test confusion heat
+   * maps, its most confident mistakes and its provenance.
+   */
   private void model(ModelSummary m) {
-    para("Test confusion matrix (predictions as rows, truth as columns):");
-    html.append("<pre>").append(esc(m.confusionTable())).append("</pre>\n");
+    ModelDiagnostics d = diagnostics.of(m.model());
+    if (d != null) {
+      DiagnosticsSection.model(html, d);
+    } else {
+      para("Test confusion matrix (predictions as rows, truth as columns):");
+      html.append("<pre>").append(esc(m.confusionTable())).append("</pre>\n");
+    }
     para("Provenance, as saved with the model:");
     html.append("<pre class=\"provenance\">").append(esc(m.provenance())).append("</pre>\n");
   }

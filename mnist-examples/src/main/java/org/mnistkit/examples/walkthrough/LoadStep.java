@@ -35,6 +35,11 @@ final class LoadStep {
       throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--train-size must be in %d..%d, got %d",
           WalkthroughOptions.MIN_TRAIN_SIZE, d.train().size(), o.trainSize()));
     }
+    if (o.forestTrainSize() != null && o.forestTrainSize() > d.train().size()) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "--forest-train-size must be in %d..%d (the training images), got %d",
+          WalkthroughOptions.MIN_FOREST_TRAIN_SIZE, d.train().size(), o.forestTrainSize()));
+    }
     if (o.runs(WalkthroughOptions.Step.UMAP) || o.runs(WalkthroughOptions.Step.NN)
         || o.runs(WalkthroughOptions.Step.FOREST)) {
       DataChoice.requireTestLabels(d, "the walkthrough (--skip umap,nn,forest runs only the steps without it)");

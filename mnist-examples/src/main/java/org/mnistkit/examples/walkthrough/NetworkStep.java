@@ -107,8 +107,8 @@ public final class NetworkStep {
     ctx.heading(6, "Dense network 784-512-" + classes + ", rmsprop, " + sizes.nnEpochs() + " epochs, batch 128");
     Sequential model = mlp(ctx.trainX.cols(), classes, ctx.options.seed());
     ctx.say("%s", model.summary());
-    int t = ctx.testRows();
-    FloatMatrix testX = t == ctx.testX.rows() ? ctx.testX : ctx.testX.rowRange(0, t);
+    FloatMatrix testX = ctx.testXHead();
+    int t = testX.rows();
     int[] testLabels = ctx.data.test().head(t).labels();
     Trained tr = train(model, ctx.trainXHead(n), ctx.trainHead(n).toCategorical(), testX,
         org.mnistkit.core.tensor.Categorical.toCategorical(testLabels, classes), sizes.nnEpochs(), 128,

@@ -70,16 +70,41 @@ final class ReportFiles {
    * @throws IOException when the manifest or the parent folders cannot be written
    */
   Path file(String relativeName) throws IOException {
+    return files(List.of(relativeName)).get(0);
+  }
+
+  /** @return the file's path inside the folder, its parent folders created */
+  private Path checked(String relativeName) throws IOException {
     Path p = inside(relativeName);
     if (p == null || p.equals(folder) || p.getFileName().toString().equals(MANIFEST)) {
       throw new IllegalArgumentException("a report file must be a relative path inside " + folder + ", got '"
           + relativeName + "'");
     }
     Files.createDirectories(p.getParent());
-    if (names.add(folder.relativize(p).toString().replace('\\', '/'))) {
+    return p;
+  }
+
+  /**
+   * Names several files of the report at once, writing the manifest once for all of them (the
+   * digit galleries name hundreds).
+   *
+   * @param relativeNames paths relative to the report folder, each as for {@link #file}
+   * @return their paths, in the same order
+   * @throws IllegalArgumentException when a name is empty, absolute, or leaves the folder
+   * @throws IOException when the manifest or the parent folders cannot be written
+   */
+  List<Path> files(List<String> relativeNames) throws IOException {
+    List<Path> paths = new java.util.ArrayList<>(relativeNames.size());
+    boolean added = false;
+    for (String name : relativeNames) {
+      Path p = checked(name);
+      paths.add(p);
+      added |= names.add(folder.relativize(p).toString().replace('\\', '/'));
+    }
+    if (added) {
       writeManifest();
     }
-    return p;
+    return paths;
   }
 
   /** @return the relative names recorded so far, sorted */

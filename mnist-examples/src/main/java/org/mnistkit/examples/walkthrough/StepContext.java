@@ -23,6 +23,8 @@ final class StepContext {
   final FloatMatrix testX;
   final PrintWriter console;
   private final ReportFiles files;
+  /** What each classifier scored by {@link #evaluate} predicted, in the order they ran. */
+  final java.util.List<TestPredictions> predictions = new java.util.ArrayList<>();
 
   StepContext(WalkthroughOptions options, MnistDataset data, FloatMatrix trainX, FloatMatrix testX,
       PrintWriter console, ReportFiles files) {
@@ -68,8 +70,16 @@ final class StepContext {
     return Math.min(options.sizes().testRows(), testX.rows());
   }
 
+  /** @return the test rows used to evaluate both models, n x 784 scaled to [0, 1] */
+  FloatMatrix testXHead() {
+    int n = testRows();
+    return n == testX.rows() ? testX : testX.rowRange(0, n);
+  }
+
   /**
-   * Scores a fitted classifier on the step's test rows, the same way for every model family.
+   * Scores a fitted classifier on the step's test rows, the same way for every model family, and
+   * keeps its predictions with their probabilities in {@link #predictions} for the report's
+   * diagnostics (a second, untimed pass through {@code predictProba}).
    *
    * @param name the model's name in the comparison
    * @param model the fitted classifier
@@ -77,10 +87,14 @@ final class StepContext {
    * @return accuracy, F1, kappa, confusion matrix, times and provenance
    */
   ModelSummary evaluate(String name, org.mnistkit.core.model.Classifier model, double fitSeconds) {
-    int n = testRows();
-    FloatMatrix x = n == testX.rows() ? testX : testX.rowRange(0, n);
-    return ModelSummary.evaluate(name, model, x, data.test().head(n).labels(), data.classNames(), fitSeconds,
-        options.threads());
+    FloatMatrix x = testXHead();
+    int[] truth = data.test().head(x.rows()).labels();
+    long t0 = System.nanoTime();
+    int[] predicted = model.predictClasses(x, options.threads());
+    ModelSummary summary = ModelSummary.of(name, model, truth, predicted, data.classNames(), fitSeconds,
+        seconds(t0));
+    predictions.add(TestPredictions.of(name, model, x, truth, predicted, data.classNames(), options.threads()));
+    return summary;
   }
 
   /**

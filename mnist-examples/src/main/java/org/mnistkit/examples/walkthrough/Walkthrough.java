@@ -90,7 +90,13 @@ public final class Walkthrough {
     if (forest != null) {
       models.add(forest.summary());
     }
-    Comparison.print(ctx, models);
+    Comparison.print(ctx, models, forest);
+    Diagnostics diagnostics = Diagnostics.write(ctx.predictions, ctx.testXHead(), data.test().height(),
+        data.test().width(), files);
+    if (!models.isEmpty()) {
+      ctx.say("diagnostics: %d test digits drawn into %s/ for the report", diagnostics.digitsWritten(),
+          DigitGallery.FOLDER);
+    }
     Path index = files.folder().resolve(HtmlReport.INDEX);
     WalkthroughResult.Run run = new WalkthroughResult.Run(Provenance.libraryVersion(), commandLine, started,
         data.source(), checksums(data));
@@ -98,7 +104,7 @@ public final class Walkthrough {
         WalkthroughResult.Machine.current(), load, svd, umap, network, forest, models, times.list(),
         index.toString(), files.names(), StepContext.seconds(start));
     // the report's own time runs to the moment its timing table is drawn, after its body
-    HtmlReport.write(partial, () -> {
+    HtmlReport.write(partial, diagnostics, () -> {
       times.add("report", StepContext.seconds(reportStart));
       return times.list();
     }, files);

@@ -22,12 +22,20 @@ import org.mnistkit.core.data.DatasetSpec;
  *     or takes all n when fewer; at least {@link #MIN_TRAIN_SIZE}
  * @param epochs null, or the network's epochs (step 6), at least 1
  * @param trees null, or the forest's trees (step 7), at least 1
+ * @param forestTrainSize null, or the training images the forest (step 7) samples with the seed
+ *     instead of 3000 (1000 with quick), from 2 ({@link #MIN_FOREST_TRAIN_SIZE}) up to the images
+ *     the other steps use ({@code trainSize}, or all): with 60000 on MNIST the forest sees the
+ *     network's training rows, for a fair comparison
  */
 public record WalkthroughOptions(Path out, DataChoice data, Set<Step> skip, long seed,
-    int threads, boolean quick, boolean quiet, Integer trainSize, Integer epochs, Integer trees) {
+    int threads, boolean quick, boolean quiet, Integer trainSize, Integer epochs, Integer trees,
+    Integer forestTrainSize) {
 
   /** The fewest training images the walkthrough can use: UMAP's 15 neighbours and the point itself. */
   public static final int MIN_TRAIN_SIZE = 16;
+
+  /** The fewest training images the forest can be fitted on. */
+  public static final int MIN_FOREST_TRAIN_SIZE = 2;
 
   /** The steps that {@code --skip} can leave out. */
   public enum Step {
@@ -53,8 +61,8 @@ public record WalkthroughOptions(Path out, DataChoice data, Set<Step> skip, long
   }
 
   /**
-   * @throws IllegalArgumentException when threads, trainSize, epochs or trees is below its minimum
-   *     (named as the command line's option)
+   * @throws IllegalArgumentException when threads, trainSize, epochs, trees or forestTrainSize is
+   *     below its minimum, or forestTrainSize above trainSize (named as the command line's options)
    */
   public WalkthroughOptions {
     Objects.requireNonNull(out, "out");
@@ -73,6 +81,14 @@ public record WalkthroughOptions(Path out, DataChoice data, Set<Step> skip, long
     if (trees != null && trees < 1) {
       throw new IllegalArgumentException("--trees must be >= 1, got " + trees);
     }
+    if (forestTrainSize != null && forestTrainSize < MIN_FOREST_TRAIN_SIZE) {
+      throw new IllegalArgumentException("--forest-train-size must be >= " + MIN_FOREST_TRAIN_SIZE + ", got "
+          + forestTrainSize);
+    }
+    if (forestTrainSize != null && trainSize != null && forestTrainSize > trainSize) {
+      throw new IllegalArgumentException("--forest-train-size must be <= --train-size (" + trainSize
+          + "), as the forest samples from those images, got " + forestTrainSize);
+    }
   }
 
   /**
@@ -88,7 +104,7 @@ public record WalkthroughOptions(Path out, DataChoice data, Set<Step> skip, long
    */
   public WalkthroughOptions(Path out, DataChoice data, Set<Step> skip, long seed, int threads, boolean quick,
       boolean quiet) {
-    this(out, data, skip, seed, threads, quick, quiet, null, null, null);
+    this(out, data, skip, seed, threads, quick, quiet, null, null, null, null);
   }
 
   /**
@@ -115,13 +131,15 @@ public record WalkthroughOptions(Path out, DataChoice data, Set<Step> skip, long
 
   /**
    * @return the sizes of each step: the walkthrough's, or small ones with {@link #quick}, with
-   *     {@link #trainSize}, {@link #epochs} and {@link #trees} in place of theirs when given
+   *     {@link #trainSize}, {@link #epochs}, {@link #trees} and {@link #forestTrainSize} in place of
+   *     theirs when given
    */
   public Sizes sizes() {
     Sizes s = quick ? Sizes.QUICK : Sizes.FULL;
     int n = trainSize == null ? -1 : trainSize;
     return new Sizes(n < 0 ? s.svdRows() : n, n < 0 ? s.umapRows() : n, n < 0 ? s.nnTrainRows() : n,
-        epochs == null ? s.nnEpochs() : epochs, n < 0 ? s.forestTrainRows() : Math.min(n, s.forestTrainRows()),
+        epochs == null ? s.nnEpochs() : epochs, forestTrainSize != null ? forestTrainSize
+            : n < 0 ? s.forestTrainRows() : Math.min(n, s.forestTrainRows()),
         trees == null ? s.forestTrees() : trees, s.testRows());
   }
 

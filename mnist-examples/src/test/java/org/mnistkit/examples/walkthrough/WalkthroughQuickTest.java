@@ -130,6 +130,15 @@ class WalkthroughQuickTest {
     assertEquals(4, result.run().dataSha256().size());
     assertEquals(2, html.split("<pre class=\"provenance\">fitted by mnistkit ", -1).length - 1,
         "the report shows both models' provenance");
+    for (String model : List.of("dense-network", "random-forest")) {
+      assertEquals(100, html.split("<td class=\"cm-cell\" data-model=\"" + model + "\"", -1).length - 1, model);
+      assertTrue(html.contains("<div class=\"gallery mistakes\" data-of=\"" + model + "\">"), model);
+    }
+    // the forest's 0.851 of 2000 test images: R's prop.test(1702, 2000, correct = FALSE)$conf.int
+    ModelSummary forest = result.forest().summary();
+    assertEquals(1702, Math.round(forest.accuracy() * 2000));
+    assertClose(forest.accuracyWilson95(), new double[] {0.834721590122, 0.865932642687}, 1e-8, 0);
+    assertTrue(html.contains("[0.8347, 0.8659]"), "the interval in the comparison table");
   }
 
   private static void assertBetween(double low, double actual, double high, String what) {
