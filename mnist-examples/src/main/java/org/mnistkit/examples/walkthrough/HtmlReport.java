@@ -60,6 +60,7 @@ final class HtmlReport {
     para("Singular values: " + esc(Arrays.toString(Arrays.stream(s.singularValues())
         .map(v -> Math.round(v * 100) / 100.0).toArray())));
     image(s.scatterPng(), "first two singular coordinates, coloured by label");
+    html.append(EmbeddingView.figure("svd", "the first two singular coordinates of all " + s.n() + " rows"));
 
     UmapStep.Result u = r.umap();
     if (u != null) {
@@ -70,6 +71,7 @@ final class HtmlReport {
           + "(uwot's <code>umap_transform</code>) in %.1f s: the 15 nearest training points vote for the true "
           + "label of %s of them.", u.placedTestRows(), u.transformSeconds(), Walkthrough.fmt(u.placedKnn15Accuracy())));
       image(u.png(), "UMAP embedding, coloured by label");
+      html.append(EmbeddingView.figure("umap", "the UMAP embedding of all " + u.n() + " images"));
     }
 
     NetworkStep.Result nn = r.network();
@@ -104,7 +106,7 @@ final class HtmlReport {
       rows.addAll(Comparison.rows(r.comparison()));
       table(rows);
     }
-    html.append("</body></html>\n");
+    html.append(EmbeddingView.scripts()).append("</body></html>\n");
   }
 
   /** The parts every classifier has: its test confusion matrix and its provenance. */

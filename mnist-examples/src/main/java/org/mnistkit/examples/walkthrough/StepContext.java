@@ -18,6 +18,8 @@ final class StepContext {
   final FloatMatrix trainX;
   final FloatMatrix testX;
   final PrintWriter console;
+  /** The report's interactive embedding views (steps 4 and 5 add theirs). */
+  final EmbeddingView views;
 
   StepContext(WalkthroughOptions options, MnistDataset data, FloatMatrix trainX, FloatMatrix testX,
       PrintWriter console) {
@@ -26,6 +28,7 @@ final class StepContext {
     this.trainX = trainX;
     this.testX = testX;
     this.console = console;
+    this.views = new EmbeddingView(options.out(), trainX, data.train().height(), data.train().width());
   }
 
   /** @return the report folder */
