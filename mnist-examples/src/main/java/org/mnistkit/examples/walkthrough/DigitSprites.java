@@ -54,11 +54,6 @@ final class DigitSprites {
       Math.multiplyExact(Math.multiplyExact(columns, width), Math.multiplyExact(rows, height));
     }
 
-    /** @return the layout of {@link #COLUMNS} x {@link #ROWS} digits per sheet */
-    static Layout of(int count, int height, int width) {
-      return new Layout(count, height, width, COLUMNS, ROWS);
-    }
-
     /** @return digits per full sheet */
     int perSheet() {
       return columns * rows;

@@ -48,6 +48,8 @@ final class EmbeddingView {
   private final FloatMatrix images;
   private final int height;
   private final int width;
+  private final int columns;
+  private final int rows;
   private boolean assetsWritten;
   private DigitSprites.Layout sprites;
 
@@ -59,6 +61,11 @@ final class EmbeddingView {
    * @throws IllegalArgumentException when the image size does not match the rows
    */
   EmbeddingView(Path out, FloatMatrix images, int height, int width) {
+    this(out, images, height, width, DigitSprites.COLUMNS, DigitSprites.ROWS);
+  }
+
+  /** As above, with {@code columns x rows} digits per sprite sheet (small sheets for tests). */
+  EmbeddingView(Path out, FloatMatrix images, int height, int width, int columns, int rows) {
     if ((long) height * width != images.cols()) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "images of %d x %d need %d columns, got %d",
           height, width, (long) height * width, images.cols()));
@@ -67,6 +74,8 @@ final class EmbeddingView {
     this.images = images;
     this.height = height;
     this.width = width;
+    this.columns = columns;
+    this.rows = rows;
   }
 
   /**
@@ -102,7 +111,7 @@ final class EmbeddingView {
     }
     if (sprites == null || sprites.count() < n) {
       int from = sprites == null ? 0 : sprites.count() / sprites.perSheet(); // the first sheet that grows
-      sprites = DigitSprites.Layout.of(n, height, width);
+      sprites = new DigitSprites.Layout(n, height, width, columns, rows);
       DigitSprites.write(images, 1.0, sprites, from, name -> file(DATA_DIR + name));
     }
     List<String> files = new ArrayList<>();

@@ -99,8 +99,10 @@
               + named + '<br>training image ' + i + '</div>';
         }
       },
-      xAxis: {type: 'value', name: d.x, nameLocation: 'middle', nameGap: 30, scale: true, splitLine: {show: false}},
-      yAxis: {type: 'value', name: d.y, nameLocation: 'middle', nameGap: 45, scale: true, splitLine: {show: false}},
+      xAxis: {type: 'value', name: d.x, nameLocation: 'middle', nameGap: 30, scale: true,
+        axisLine: {onZero: false}, splitLine: {show: false}},
+      yAxis: {type: 'value', name: d.y, nameLocation: 'middle', nameGap: 45, scale: true,
+        axisLine: {onZero: false}, splitLine: {show: false}},
       series: series
     });
     el.setAttribute('data-points', String(total));
