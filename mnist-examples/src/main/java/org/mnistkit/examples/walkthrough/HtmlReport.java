@@ -13,7 +13,8 @@ import org.mnistkit.core.io.AtomicFiles;
 /**
  * Writes the walkthrough's {@code index.html}: one section per step with the same numbers and
  * pictures the console shows, the settings, the machine and the total run time. Self-contained:
- * the PNGs lie next to it and are referenced by relative paths.
+ * the PNGs lie next to it and are referenced by relative paths, as are the interactive views of
+ * steps 4 and 5 ({@link EmbeddingView}).
  */
 final class HtmlReport {
 

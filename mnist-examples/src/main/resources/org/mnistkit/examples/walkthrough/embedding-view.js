@@ -43,6 +43,7 @@
     }
     var classes = d.classes.length, series = [], owner = [], counts = {}, total = 0;
     var size = d.n > 20000 ? 2.5 : d.n > 5000 ? 3 : 4;
+    var opacity = d.n > 20000 ? 0.45 : d.n > 5000 ? 0.55 : 0.7; // dense clouds stay see-through
     for (var c = 0; c < classes; c++) {
       counts[d.classes[c]] = d.points[c].length / 3;
     }
@@ -63,7 +64,7 @@
         series.push({
           type: 'scatter', name: d.classes[c], data: data, symbolSize: size,
           large: true, largeThreshold: 1, progressive: 5000, progressiveThreshold: 10000,
-          itemStyle: {color: d.colours[c], opacity: 0.65}
+          itemStyle: {color: d.colours[c], opacity: opacity}
         });
       }
     }

@@ -1,9 +1,14 @@
 package org.mnistkit.examples.walkthrough;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -13,6 +18,8 @@ import org.mnistkit.core.testing.RealData;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -49,7 +56,8 @@ final class HeadlessChromium {
   /**
    * @param width the window's width in CSS pixels
    * @param height the window's height
-   * @return a headless browser recording the console at every level (read with {@code logs().get("browser")})
+   * @return a headless browser recording the console at every level ({@code logs().get("browser")})
+   *     and its DevTools network events ({@link #requests})
    */
   static ChromeDriver start(int width, int height) {
     // Selenium logs a warning per session when no CDP module matches this Chromium; not used here.
@@ -61,8 +69,28 @@ final class HeadlessChromium {
         .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--no-first-run", "--disable-extensions", "--disable-background-networking", "--hide-scrollbars",
             "--force-device-scale-factor=1", "--window-size=" + width + "," + height);
-    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL", "performance", "ALL"));
     return new ChromeDriver(service, options);
+  }
+
+  /**
+   * Every URL the browser requested since the last call, from the DevTools events
+   * ({@code Network.requestWillBeSent}) in the performance log; unlike the page's Resource Timing,
+   * this includes {@code file:} URLs and requests that failed.
+   *
+   * @param driver a browser from {@link #start}
+   * @return the URLs in request order
+   */
+  static List<String> requests(ChromeDriver driver) throws IOException {
+    List<String> urls = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
+      JsonNode message = json.readTree(e.getMessage()).path("message");
+      if (message.path("method").asText().equals("Network.requestWillBeSent")) {
+        urls.add(message.path("params").path("request").path("url").asText());
+      }
+    }
+    return urls;
   }
 
   /**
