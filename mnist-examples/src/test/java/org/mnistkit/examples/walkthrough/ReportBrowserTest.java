@@ -3,11 +3,14 @@ package org.mnistkit.examples.walkthrough;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,8 +43,9 @@ import org.openqa.selenium.logging.LogType;
  * it: it loads without console errors and without a request outside its folder, both interactive
  * scatters hold and draw all their points, and the pointer on a point shows that training image
  * with its label. A screenshot with the tooltip open is left in {@code target/report-screenshot.png}.
- * The tests run in order on one page: the last one checks what the page requested, the hover's
- * sprite sheet included.
+ * The tests run in order on one page: the fourth checks what the page requested, the hover's
+ * sprite sheet included; the last one serves the same folder over HTTP (the JDK's server on the
+ * loopback address) and checks that the views draw there too.
  */
 @Tag("mnist")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -186,6 +190,40 @@ class ReportBrowserTest {
     for (String expected : List.of("index.html", EmbeddingView.ECHARTS, EmbeddingView.VIEW_SCRIPT, "embedding/svd.js",
         "embedding/umap.js", "embedding/digits-0.png", "svd.png", "umap.png")) {
       assertTrue(inside.contains(expected), expected + " among the requests: " + inside);
+    }
+  }
+
+  @Test
+  @Order(5)
+  void servedOverHttpTheViewsDrawTheSameAndRequestNothingElsewhere() throws IOException, InterruptedException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      Path file = out.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+      boolean ok = file.startsWith(out) && Files.isRegularFile(file);
+      byte[] body = ok ? Files.readAllBytes(file) : new byte[0];
+      exchange.sendResponseHeaders(ok ? 200 : 404, ok ? body.length : -1);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+      driver.get(base + "index.html");
+      HeadlessChromium.waitFor("both embedding views to be drawn over HTTP", Duration.ofSeconds(60), () -> (Boolean) js(
+          "return document.querySelectorAll('div.embedding[data-rendered=\"true\"]').length === 2"));
+      assertEquals(result.umap().n(), ((Number) js("return echarts.getInstanceByDom(document.getElementById("
+          + "'embedding-umap')).getOption().series.reduce(function (a, s) { return a + s.data.length; }, 0)"))
+          .intValue());
+      List<String> requests = HeadlessChromium.requests(driver);
+      assertEquals(List.of(), requests.stream().filter(u -> !u.startsWith(base) && !u.startsWith("data:")).toList(),
+          "requests outside " + base);
+      assertTrue(requests.contains(base + "embedding/umap.js"), requests.toString());
+      // over HTTP Chromium asks for /favicon.ico on its own (the report has none; the server says 404)
+      assertEquals(List.of(), driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+          .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+          .filter(m -> !m.startsWith(base + "favicon.ico ")).toList());
+    } finally {
+      server.stop(0);
     }
   }
 
