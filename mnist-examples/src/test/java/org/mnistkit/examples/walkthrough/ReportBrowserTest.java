@@ -41,9 +41,9 @@ import org.openqa.selenium.logging.LogType;
 /**
  * The {@code --quick} walkthrough's report opened from disk in headless Chromium, as a reader opens
  * it: it loads without console errors and without a request outside its folder, both interactive
- * scatters hold and draw all their points, and the pointer on a point shows that training image
- * with its label. A screenshot with the tooltip open is left in {@code target/report-screenshot.png}.
- * The tests run in order on one page: the fourth checks what the page requested, the hover's
+ * scatters hold and draw all their points, the pointer on a point shows that training image
+ * with its label, and a click on a digit in the legend hides and shows its points. A screenshot with the tooltip open is left in {@code target/report-screenshot.png}.
+ * The tests run in order on one page: the fifth checks what the page requested, the hover's
  * sprite sheet included; the last one serves the same folder over HTTP (the JDK's server on the
  * loopback address) and checks that the views draw there too.
  */
@@ -169,13 +169,74 @@ class ReportBrowserTest {
     assertEquals(1280, ImageIO.read(SCREENSHOT.toFile()).getWidth());
   }
 
-  // ---- Step 3 of the lead's merge (issue 12, A1's confusion heat maps): "clicking a confusion
-  // cell shows digits". Add here, as @Order(3): click a `td.cm-cell` with a count > 0, wait for
+  @Test
+  @Order(3)
+  void clickingADigitInTheLegendHidesItsPointsAndClickingAgainShowsThem() throws IOException, InterruptedException {
+    WebElement el = driver.findElement(By.id("embedding-umap"));
+    js("arguments[0].scrollIntoView({block: 'center'})", el);
+    new Actions(driver).moveToElement(el, 0, -el.getRect().getHeight() / 2 + 2).perform(); // off the points
+    BufferedImage before = ImageIO.read(new ByteArrayInputStream(el.getScreenshotAs(OutputType.BYTES)));
+    int ones = orangePixels(before);
+    // the legend's row of keys is 30 pixels below the top (embedding-view.js); its first orange
+    // pixel is the key of digit 1, Petroff's second colour
+    int legendY = 37;
+    int keyX = -1;
+    for (int x = 0; x < before.getWidth() && keyX < 0; x++) {
+      keyX = isOrange(before.getRGB(x, legendY)) ? x : -1;
+    }
+    assertTrue(ones > 500 && keyX > 0, ones + " orange pixels in the plot, legend key at x = " + keyX);
+    int dx = keyX + 6 - el.getRect().getWidth() / 2;
+    int dy = legendY - el.getRect().getHeight() / 2;
+    new Actions(driver).moveToElement(el, dx, dy).click().perform();
+    assertEquals(Boolean.FALSE, js("return echarts.getInstanceByDom(arguments[0]).getOption().legend[0].selected['1']",
+        el));
+    int[] hidden = new int[1];
+    HeadlessChromium.waitFor("digit 1's points to disappear", Duration.ofSeconds(10), () -> {
+      hidden[0] = orangePixels(elementShot(el));
+      return hidden[0] * 50 < ones;
+    });
+    new Actions(driver).moveToElement(el, dx, dy).click().perform();
+    new Actions(driver).moveToElement(el, 0, -el.getRect().getHeight() / 2 + 2).perform();
+    HeadlessChromium.waitFor("digit 1's points to come back", Duration.ofSeconds(10),
+        () -> Math.abs(orangePixels(elementShot(el)) - ones) * 100 < ones);
+  }
+
+  private static BufferedImage elementShot(WebElement el) {
+    try {
+      return ImageIO.read(new ByteArrayInputStream(el.getScreenshotAs(OutputType.BYTES)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Pixels of digit 1's colour in the plot area (the grid of embedding-view.js). */
+  private static int orangePixels(BufferedImage shot) {
+    int n = 0;
+    for (int y = 80; y < shot.getHeight() - 60; y++) {
+      for (int x = 70; x < shot.getWidth() - 40; x++) {
+        n += isOrange(shot.getRGB(x, y)) ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Whether a pixel has the hue of Petroff's #ffa90e (39 degrees) at any opacity over white: hue in
+   * 33..44 degrees, saturation above 0.4; digit 6's #e76300 (24) and 7's #b9ac70 (49, saturation
+   * 0.4) stay out.
+   */
+  private static boolean isOrange(int rgb) {
+    float[] hsb = java.awt.Color.RGBtoHSB(rgb >> 16 & 255, rgb >> 8 & 255, rgb & 255, null);
+    return hsb[0] * 360 >= 33 && hsb[0] * 360 <= 44 && hsb[1] > 0.4;
+  }
+
+  // ---- Step 4 of the lead's merge (issue 12, A1's confusion heat maps): "clicking a confusion
+  // cell shows digits". Add here, as @Order(4): click a `td.cm-cell` with a count > 0, wait for
   // `#cell-digits img` to appear and load (complete, naturalWidth > 0), and assert their number is
-  // the cell's count (or the gallery's cap). Order 4 below then also checks the gallery's requests.
+  // the cell's count (or the gallery's cap). Order 5 below then also checks the gallery's requests.
 
   @Test
-  @Order(4)
+  @Order(5)
   void nothingWasLoggedAsAnErrorAndNoRequestLeftTheReportFolder() throws IOException {
     List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
@@ -194,7 +255,7 @@ class ReportBrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void servedOverHttpTheViewsDrawTheSameAndRequestNothingElsewhere() throws IOException, InterruptedException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
