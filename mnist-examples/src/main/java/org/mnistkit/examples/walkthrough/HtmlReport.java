@@ -14,7 +14,8 @@ import org.mnistkit.core.io.AtomicFiles;
  * Writes the walkthrough's {@code index.html}: one section per step with the same numbers and
  * pictures the console shows, headed by the run's provenance (mnistkit version, command line, CPU,
  * Java, the data's source and SHA-256 checksums, settings) and a table of each step's wall time.
- * Self-contained: the PNGs lie next to it and are referenced by relative paths.
+ * Self-contained: the PNGs lie next to it and are referenced by relative paths, as are the
+ * interactive views of steps 4 and 5 ({@link EmbeddingView}).
  */
 final class HtmlReport {
 
@@ -145,6 +146,7 @@ final class HtmlReport {
         s.iterations(), s.matvecs(), Walkthrough.fmt(s.knn15Purity())));
     para(KNN_PURITY);
     image(s.scatterPng(), "first two singular coordinates, coloured by label");
+    html.append(EmbeddingView.figure("svd", "the first two singular coordinates of all " + s.n() + " rows"));
     double captured = Arrays.stream(s.explainedShare()).sum();
     para(String.format(Locale.ROOT, "The %d singular values explain %.1f%% of the sum of squares of the matrix "
         + "(||X||<sub>F</sub><sup>2</sup> = %.1f; component i explains d<sub>i</sub><sup>2</sup> / "
@@ -162,6 +164,7 @@ final class HtmlReport {
           + "(uwot's <code>umap_transform</code>) in %.1f s: the 15 nearest training points vote for the true "
           + "label of %s of them.", u.placedTestRows(), u.transformSeconds(), Walkthrough.fmt(u.placedKnn15Accuracy())));
       image(u.png(), "UMAP embedding, coloured by label");
+      html.append(EmbeddingView.figure("umap", "the UMAP embedding of all " + u.n() + " images"));
     }
 
     NetworkStep.Result nn = r.network();
@@ -201,6 +204,7 @@ final class HtmlReport {
       DiagnosticsSection.disagreements(html, diagnostics.disagreements());
     }
     DiagnosticsSection.panelAndScript(html);
+    html.append(EmbeddingView.scripts());
   }
 
   /**

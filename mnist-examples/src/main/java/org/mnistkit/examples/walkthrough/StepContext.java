@@ -25,6 +25,8 @@ final class StepContext {
   private final ReportFiles files;
   /** What each classifier scored by {@link #evaluate} predicted, in the order they ran. */
   final java.util.List<TestPredictions> predictions = new java.util.ArrayList<>();
+  /** The report's interactive embedding views (steps 4 and 5 add theirs). */
+  final EmbeddingView views;
 
   StepContext(WalkthroughOptions options, MnistDataset data, FloatMatrix trainX, FloatMatrix testX,
       PrintWriter console, ReportFiles files) {
@@ -34,6 +36,7 @@ final class StepContext {
     this.testX = testX;
     this.console = console;
     this.files = files;
+    this.views = new EmbeddingView(files, trainX, data.train().height(), data.train().width());
   }
 
   /**

@@ -55,6 +55,16 @@ public final class SvdStep {
    */
   public static double scatter(SvdResult svd, int[] labels, List<String> classNames, boolean centred, Path png)
       throws IOException {
+    FloatMatrix pcs = coordinates(svd);
+    String[] axes = axisLabels(centred);
+    ScatterPlot.write(pcs, 0, 1, labels, ChartOptions.builder().title(title(centred, pcs.rows()))
+        .axisLabels(axes[0], axes[1]).classNames(classNames.toArray(String[]::new)).scale(StepContext.PLOT_SCALE)
+        .build(), png);
+    return EmbeddingQuality.knnPurity(pcs, labels);
+  }
+
+  /** @return the n x 2 matrix of the first two coordinates, U times d */
+  static FloatMatrix coordinates(SvdResult svd) {
     int n = svd.u().rows();
     double[] d = svd.singularValues();
     FloatMatrix pcs = FloatMatrix.zeros(n, 2);
@@ -62,12 +72,12 @@ public final class SvdStep {
       pcs.set(i, 0, (float) (svd.u().get(i, 0) * d[0]));
       pcs.set(i, 1, (float) (svd.u().get(i, 1) * d[1]));
     }
-    String[] axes = axisLabels(centred);
-    ScatterPlot.write(pcs, 0, 1, labels, ChartOptions.builder()
-        .title((centred ? "PC1 against PC2, " : "First two singular coordinates (uncentred), ") + n + " images")
-        .axisLabels(axes[0], axes[1]).classNames(classNames.toArray(String[]::new)).scale(StepContext.PLOT_SCALE)
-        .build(), png);
-    return EmbeddingQuality.knnPurity(pcs, labels);
+    return pcs;
+  }
+
+  /** @return the scatter's title */
+  static String title(boolean centred, int n) {
+    return (centred ? "PC1 against PC2, " : "First two singular coordinates (uncentred), ") + n + " images";
   }
 
   /** @return the x and y axis names of the scatter: PC1, PC2 when centred, else the singular vectors times d */
@@ -92,6 +102,9 @@ public final class SvdStep {
     int[] labels = ctx.trainYHead(n);
     Path png = ctx.file("svd.png");
     double purity = scatter(svd, labels, ctx.data.classNames(), false, png);
+    String[] axes = axisLabels(false);
+    ctx.views.write(new EmbeddingData.View("svd", title(false, n), axes[0], axes[1], coordinates(svd), labels,
+        ctx.data.classNames()));
     ctx.say("%d x %d in %.2f s (%d restarts, %d products); d[1..5] = %s", n, x.cols(), seconds, svd.iterations(),
         svd.matrixVectorProducts(), Arrays.toString(Arrays.stream(d).limit(5).map(v -> Math.round(v * 10) / 10.0)
             .toArray()));

@@ -76,6 +76,20 @@ public final class UmapStep {
    */
   public static Result embed(Umap umap, FloatMatrix x, int[] labels, List<String> classNames, Path png,
       FloatMatrix testX, int[] testLabels) throws IOException {
+    return embedAndKeep(umap, x, labels, classNames, png, testX, testLabels).result();
+  }
+
+  /**
+   * What {@link #embed} measured, and the embedding itself.
+   *
+   * @param result time and quality
+   * @param embedding n x 2 coordinates of the training rows
+   */
+  record Embedded(Result result, FloatMatrix embedding) {}
+
+  /** {@link #embed}, keeping the coordinates for the report's interactive view. */
+  static Embedded embedAndKeep(Umap umap, FloatMatrix x, int[] labels, List<String> classNames, Path png,
+      FloatMatrix testX, int[] testLabels) throws IOException {
     long t0 = System.nanoTime();
     UmapModel model = umap.fit(x);
     double seconds = StepContext.seconds(t0);
@@ -85,15 +99,16 @@ public final class UmapStep {
         + " images").axisLabels("UMAP1", "UMAP2").classNames(classNames.toArray(String[]::new))
         .scale(StepContext.PLOT_SCALE).build(), png);
     if (testX == null) {
-      return new Result(x.rows(), seconds, purity, trust, png.toString(), 0, Double.NaN, 0);
+      return new Embedded(new Result(x.rows(), seconds, purity, trust, png.toString(), 0, Double.NaN, 0),
+          model.embedding());
     }
     Embedding embedding = model;
     long t1 = System.nanoTime();
     FloatMatrix placed = embedding.transform(testX, umap.threads());
     double transformSeconds = StepContext.seconds(t1);
     double accuracy = knnVoteAccuracy(model.embedding(), labels, placed, testLabels, umap.threads());
-    return new Result(x.rows(), seconds, purity, trust, png.toString(), testX.rows(), accuracy,
-        transformSeconds);
+    return new Embedded(new Result(x.rows(), seconds, purity, trust, png.toString(), testX.rows(), accuracy,
+        transformSeconds), model.embedding());
   }
 
   /** The share of queries whose 15 nearest reference points vote (ties: lowest label) for their label. */
@@ -123,8 +138,11 @@ public final class UmapStep {
     Umap umap = Umap.builder().nNeighbors(15).minDist(0.001).pca(Math.min(50, n - 1)).seed(ctx.options.seed())
         .threads(ctx.options.threads()).sgdThreads(1).verbose(ctx.showsProgress()).build();
     int m = Math.min(PLACED_TEST_ROWS, ctx.testRows());
-    Result r = embed(umap, ctx.trainXHead(n), ctx.trainYHead(n), ctx.data.classNames(), ctx.file("umap.png"),
-        ctx.testX.rowRange(0, m), ctx.data.test().head(m).labels());
+    Embedded e = embedAndKeep(umap, ctx.trainXHead(n), ctx.trainYHead(n), ctx.data.classNames(),
+        ctx.file("umap.png"), ctx.testX.rowRange(0, m), ctx.data.test().head(m).labels());
+    Result r = e.result();
+    ctx.views.write(new EmbeddingData.View("umap", "UMAP of " + n + " images", "UMAP1", "UMAP2", e.embedding(),
+        ctx.trainYHead(n), ctx.data.classNames()));
     ctx.say("%.1f s; kNN-15 purity %.4f, trustworthiness %.4f; scatter written to umap.png", r.seconds(),
         r.knn15Purity(), r.trustworthiness());
     ctx.say("%d test images placed by transform in %.1f s; kNN-15 vote accuracy %.4f", m, r.transformSeconds(),

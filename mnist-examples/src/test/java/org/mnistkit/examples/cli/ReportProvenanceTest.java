@@ -48,8 +48,9 @@ class ReportProvenanceTest {
     });
     assertEquals(List.of("load", "SVD", "UMAP", "network", "forest", "report"), steps);
     List<String> files = new ObjectMapper().convertValue(j.get("files"), List.class);
-    assertEquals(List.of("digit.png", "forest-importance.png", "index.html", "nn-history.png", "svd-scree.png",
-        "svd.png", "umap.png"), files.stream().filter(f -> !f.startsWith("digits/")).toList());
+    assertEquals(List.of("assets/echarts.min.js", "assets/embedding-view.js", "digit.png", "embedding/digits-0.png",
+        "embedding/svd.js", "embedding/umap.js", "forest-importance.png", "index.html", "nn-history.png",
+        "svd-scree.png", "svd.png", "umap.png"), files.stream().filter(f -> !f.startsWith("digits/")).toList());
     // the 20 test images each lie in a confusion cell (at most 30 shown per cell), so every one is drawn
     assertEquals(20, files.stream().filter(f -> f.startsWith("digits/test-")).count(), files.toString());
     assertEquals(String.join("\n", new ObjectMapper().convertValue(j.get("files"), List.class)) + "\n",
@@ -72,14 +73,16 @@ class ReportProvenanceTest {
     TinyMnist again = new TinyMnist();
     assertEquals(0, again.run("walkthrough", "--data-dir", data.toString(), "--quick", "--train-size", "40",
         "--skip", "umap,nn,forest", "--threads", "1", "--quiet", "--out", out.toString()), again.err.toString());
-    for (String gone : List.of("umap.png", "nn-history.png", "forest-importance.png", "digits/test-00000.png")) {
+    for (String gone : List.of("umap.png", "nn-history.png", "forest-importance.png", "digits/test-00000.png",
+        "embedding/umap.js")) {
       assertFalse(Files.exists(out.resolve(gone)), gone + " of the earlier run is removed");
     }
     assertTrue(Files.exists(out.resolve("svd.png")) && Files.exists(out.resolve("index.html")));
     assertEquals("the user's own", Files.readString(notes), "a user's file in --out stays");
     assertEquals("outside", Files.readString(outside));
-    assertEquals("digit.png\nindex.html\nsvd-scree.png\nsvd.png\n", Files.readString(out.resolve(".mnistkit-report-files")));
-    assertTrue(again.out.toString().contains("removed 27 file(s) of an earlier run"), again.out.toString());
+    assertEquals("assets/echarts.min.js\nassets/embedding-view.js\ndigit.png\nembedding/digits-0.png\n"
+        + "embedding/svd.js\nindex.html\nsvd-scree.png\nsvd.png\n", Files.readString(out.resolve(".mnistkit-report-files")));
+    assertTrue(again.out.toString().contains("removed 32 file(s) of an earlier run"), again.out.toString());
     assertTrue(again.out.toString().matches("(?s).*\\ntime per step: load \\d+\\.\\d s, SVD \\d+\\.\\d s, report \\d+\\.\\d s\\R.*"),
         again.out.toString());
   }
