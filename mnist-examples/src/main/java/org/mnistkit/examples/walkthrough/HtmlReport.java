@@ -72,7 +72,7 @@ final class HtmlReport {
   }
 
   private void head(WalkthroughResult r) {
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">")
         .append("<title>mnistkit walkthrough: ").append(esc(r.settings().dataset())).append("</title>")
         .append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}")
         .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right}")

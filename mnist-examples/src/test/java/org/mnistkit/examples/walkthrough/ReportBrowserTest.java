@@ -42,7 +42,8 @@ import org.openqa.selenium.logging.LogType;
  * The {@code --quick} walkthrough's report opened from disk in headless Chromium, as a reader opens
  * it: it loads without console errors and without a request outside its folder, both interactive
  * scatters hold and draw all their points, the pointer on a point shows that training image
- * with its label, and a click on a digit in the legend hides and shows its points. A screenshot with the tooltip open is left in {@code target/report-screenshot.png}.
+ * with its label, a click on a digit in the legend hides and shows its points, and a click on a
+ * confusion cell shows that cell's digits. A screenshot with the tooltip open is left in {@code target/report-screenshot.png}.
  * The tests run in order on one page: the fifth checks what the page requested, the hover's
  * sprite sheet included; the last one serves the same folder over HTTP (the JDK's server on the
  * loopback address) and checks that the views draw there too.
@@ -230,10 +231,33 @@ class ReportBrowserTest {
     return hsb[0] * 360 >= 33 && hsb[0] * 360 <= 44 && hsb[1] > 0.4;
   }
 
-  // ---- Step 4 of the lead's merge (issue 12, A1's confusion heat maps): "clicking a confusion
-  // cell shows digits". Add here, as @Order(4): click a `td.cm-cell` with a count > 0, wait for
-  // `#cell-digits img` to appear and load (complete, naturalWidth > 0), and assert their number is
-  // the cell's count (or the gallery's cap). Order 5 below then also checks the gallery's requests.
+  @Test
+  @Order(4)
+  void clickingAConfusionCellShowsThatCellsDigits() throws InterruptedException {
+    // the forest's busiest off-diagonal cell: the one with the most mistakes of one kind
+    WebElement cell = (WebElement) js("var best = null; document.querySelectorAll("
+        + "'td.cm-cell[data-model=\"random-forest\"]').forEach(function (c) {"
+        + " if (c.dataset.pred !== c.dataset.truth && (!best || +c.dataset.count > +best.dataset.count)) best = c; });"
+        + " return best;");
+    int count = Integer.parseInt(cell.getAttribute("data-count"));
+    int listed = cell.getAttribute("data-digits").split(" ").length;
+    assertTrue(count > 1, "the forest's busiest mistake cell holds " + count + " digits");
+    assertEquals(Math.min(count, ModelDiagnostics.CELL_CAP), listed);
+    WebElement panel = driver.findElement(By.id("cell-digits"));
+    assertEquals(Boolean.TRUE, js("return arguments[0].hidden", panel), "the panel is hidden before a click");
+    js("arguments[0].scrollIntoView({block: 'center'})", cell);
+    new Actions(driver).moveToElement(cell).click().perform();
+    HeadlessChromium.waitFor("the cell's digits to load", Duration.ofSeconds(20), () -> (Boolean) js(
+        "var imgs = arguments[0].querySelectorAll('figure.digit img'); return !arguments[0].hidden && imgs.length > 0"
+        + " && Array.prototype.every.call(imgs, function (i) { return i.complete && i.naturalWidth === 84; });",
+        panel));
+    assertEquals((long) listed, js("return arguments[0].querySelectorAll('figure.digit img').length", panel));
+    assertEquals(List.of(cell.getAttribute("data-pred"), cell.getAttribute("data-truth")),
+        List.of(panel.getAttribute("data-pred"), panel.getAttribute("data-truth")));
+    assertTrue(panel.findElement(By.cssSelector("p.cell-title")).getText().contains(Integer.toString(count)),
+        panel.getText());
+    assertTrue(cell.getAttribute("class").contains("cm-selected"));
+  }
 
   @Test
   @Order(5)
