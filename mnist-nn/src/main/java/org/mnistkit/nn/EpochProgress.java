@@ -3,6 +3,7 @@ package org.mnistkit.nn;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
+import org.mnistkit.core.concurrent.RedrawClock;
 
 /**
  * What the user sees of one epoch, by verbosity: nothing (0); "Epoch i/n" and a
@@ -21,9 +22,7 @@ final class EpochProgress implements AutoCloseable {
   private final PrintStream out;
   private final long steps;
   private final boolean interactive;
-  private final long startNanos = System.nanoTime();
-  // one refresh before the start, so the first update draws (Long.MIN_VALUE would overflow in now - last)
-  private long lastDrawNanos = startNanos - REFRESH_MILLIS * 1_000_000L;
+  private final RedrawClock clock = new RedrawClock(REFRESH_MILLIS);
   private long current;
   private String metrics = "";
   private boolean closed;
@@ -57,9 +56,7 @@ final class EpochProgress implements AutoCloseable {
     }
     current = step;
     this.metrics = ProgressLine.metrics(metrics);
-    long now = System.nanoTime();
-    if (interactive && now - lastDrawNanos >= REFRESH_MILLIS * 1_000_000L) {
-      lastDrawNanos = now;
+    if (interactive && clock.due()) {
       out.print('\r');
       out.print(line(false));
       out.flush();
@@ -96,6 +93,6 @@ final class EpochProgress implements AutoCloseable {
   }
 
   private Duration elapsed() {
-    return Duration.ofNanos(System.nanoTime() - startNanos);
+    return Duration.ofNanos(clock.elapsedNanos());
   }
 }

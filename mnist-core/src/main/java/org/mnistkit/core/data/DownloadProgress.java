@@ -2,6 +2,7 @@ package org.mnistkit.core.data;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.mnistkit.core.concurrent.RedrawClock;
 
 /**
  * A download's progress line on stderr, {@code train-images-idx3-ubyte  42% 4.2/9.9 MiB 3.1 MiB/s},
@@ -18,9 +19,7 @@ final class DownloadProgress implements AutoCloseable {
   private final long length;
   private final PrintStream out;
   private final boolean interactive;
-  private final long startNanos = System.nanoTime();
-  // one refresh before the start, so the first update draws (Long.MIN_VALUE would overflow in now - last)
-  private long lastDrawNanos = startNanos - REFRESH_MILLIS * 1_000_000L;
+  private final RedrawClock clock = new RedrawClock(REFRESH_MILLIS);
   private long done;
   private boolean closed;
 
@@ -40,11 +39,9 @@ final class DownloadProgress implements AutoCloseable {
   /** @param bytes read since the last call */
   void stepBy(long bytes) {
     done += bytes;
-    long now = System.nanoTime();
-    if (interactive && now - lastDrawNanos >= REFRESH_MILLIS * 1_000_000L) {
-      lastDrawNanos = now;
+    if (interactive && clock.due()) {
       out.print('\r');
-      out.print(line(now));
+      out.print(line(clock.elapsedNanos()));
       out.flush();
     }
   }
@@ -56,13 +53,13 @@ final class DownloadProgress implements AutoCloseable {
       return;
     }
     closed = true;
-    out.println((interactive ? "\r" : "") + line(System.nanoTime()));
+    out.println((interactive ? "\r" : "") + line(clock.elapsedNanos()));
     out.flush();
   }
 
-  /** @return the line for the bytes read so far at time {@code now} (nanoseconds) */
-  String line(long now) {
-    double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
+  /** @return the line for the bytes read so far, {@code elapsedNanos} after the start */
+  String line(long elapsedNanos) {
+    double seconds = Math.max(1e-9, elapsedNanos / 1e9);
     String percent = length > 0 ? String.format(Locale.ROOT, "%3d%% ", Math.min(100, done * 100 / length)) : "";
     String total = length > 0 ? String.format(Locale.ROOT, "/%.1f", length / MIB) : "";
     return String.format(Locale.ROOT, "%s %s%.1f%s MiB %.1f MiB/s", name, percent, done / MIB, total,

@@ -3,6 +3,7 @@ package org.mnistkit.examples.walkthrough;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.mnistkit.core.concurrent.Progress;
+import org.mnistkit.core.concurrent.RedrawClock;
 
 /**
  * A step's progress line on stderr, such as
@@ -20,9 +21,7 @@ final class ConsoleProgress implements Progress, AutoCloseable {
   private final String label;
   private final String unit;
   private final PrintStream out;
-  private final long startNanos = System.nanoTime();
-  // one refresh before the start, so the first update draws (Long.MIN_VALUE would overflow in now - last)
-  private long lastDrawNanos = startNanos - REFRESH_MILLIS * 1_000_000L;
+  private final RedrawClock clock = new RedrawClock(REFRESH_MILLIS);
   private long done;
   private long total = -1;
   private boolean drawn;
@@ -42,12 +41,10 @@ final class ConsoleProgress implements Progress, AutoCloseable {
   public void update(long done, long total) {
     this.done = done;
     this.total = total;
-    long now = System.nanoTime();
-    if (out != null && now - lastDrawNanos >= REFRESH_MILLIS * 1_000_000L) {
-      lastDrawNanos = now;
+    if (out != null && clock.due()) {
       drawn = true;
       out.print('\r');
-      out.print(line(label, done, total, unit, (now - startNanos) / 1e9));
+      out.print(line(label, done, total, unit, clock.elapsedSeconds()));
       out.flush();
     }
   }
@@ -58,7 +55,7 @@ final class ConsoleProgress implements Progress, AutoCloseable {
     if (out != null && drawn) {
       drawn = false;
       out.print('\r');
-      out.println(line(label, done, total, unit, (System.nanoTime() - startNanos) / 1e9));
+      out.println(line(label, done, total, unit, clock.elapsedSeconds()));
       out.flush();
     }
   }
