@@ -1,0 +1,448 @@
+package org.mnistkit.nn;
+
+import java.nio.FloatBuffer;
+import java.util.List;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistkit.core.concurrent.Workers;
+import org.mnistkit.core.tensor.FloatMatrix;
+import org.mnistkit.nn.layers.Activation;
+import org.mnistkit.nn.layers.Dense;
+import org.mnistkit.nn.layers.Layer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The training step of an all-dense network (hidden layers relu or linear, a softmax output with
+ * categorical cross-entropy, RMSprop), computed without Deeplearning4j's per-step machinery: the
+ * matrix products call OpenBLAS's single-threaded sgemm directly on the network's own parameter
+ * memory, everything else (bias, relu, softmax, loss, RMSprop) runs in plain Java loops over
+ * scratch arrays allocated once per fit. It trains the very network that {@link Sequential} saves:
+ * the weights are written back into Deeplearning4j's parameter array after every step and the
+ * RMSprop state into its updater-state view after every epoch.
+ *
+ * <p>Both cores are used without the contention that Nd4jRuntime describes: each large product
+ * (at least {@value #SPLIT_WORK} multiply-adds) is cut into {@value #PIECES} fixed pieces by
+ * output units, and the pieces run on up to two Java threads, each calling sgemm with OpenBLAS set
+ * to one thread. The pieces write disjoint outputs and do not depend on the thread count, so one
+ * thread and two give the same weights bit for bit. Per step, for layers 0..L-1 (A_{-1} = X):
+ * forward Z_l = A_{l-1} W_l + b_l; dZ_{L-1} = (softmax - Y) / m; dA_{l-1} = dZ_l W_l^T masked by
+ * relu'; dW_l = A_{l-1}^T dZ_l, db_l = column sums of dZ_l; then Keras's RMSprop: s = rho s +
+ * (1 - rho) g^2, w -= lr g / (sqrt(s) + eps). Deeplearning4j's step computes the same up to float
+ * rounding (DenseStepsTest).
+ *
+ * <p>Deeplearning4j keeps a dense kernel in 'f' order (nIn x nOut), which is W^T in row-major
+ * order: row j holds the nIn weights of unit j. Products are phrased on that layout.
+ */
+final class DenseSteps implements AutoCloseable {
+
+  /** Products of at least this many multiply-adds are split into {@link #PIECES} pieces. */
+  static final long SPLIT_WORK = 1L << 22;
+  /** Pieces of a split product; also the most threads used. */
+  static final int PIECES = 2;
+
+  private static final int ROW = openblas_nolapack.CblasRowMajor;
+  private static final int N = openblas_nolapack.CblasNoTrans;
+  private static final int T = openblas_nolapack.CblasTrans;
+
+  private final MultiLayerNetwork net;
+  private final Loss loss;
+  private final int layers;
+  private final int[] nIn;
+  private final int[] nOut;
+  private final boolean[] relu;
+  private final boolean[] bias;
+  private final int batch;
+  private final float lr;
+  private final float rho;
+  private final float eps;
+  private final Workers workers;
+  /** Offsets (in floats) of each layer's kernel and bias in the flattened parameters. */
+  private final long[] wOff;
+  private final long[] bOff;
+  private final FloatPointer params;
+  private final FloatBuffer paramsBuffer;
+  private final INDArray stateView;
+  // native scratch (malloc'ed, no JavaCPP deallocator, so that pointer copies are plain objects):
+  // the batch's inputs, each layer's outputs, dZ and kernel gradient; each with a buffer view
+  private final FloatPointer xn;
+  private final FloatBuffer xb;
+  private final FloatPointer[] an;
+  private final FloatBuffer[] ab;
+  private final FloatPointer[] dzn;
+  private final FloatBuffer[] dzb;
+  private final FloatPointer[] gn;
+  private final FloatBuffer[] gbuf;
+  // heap: activations, dZ, kernel (W^T), bias, their RMSprop states, the kernel gradient
+  private final float[][] a;
+  private final float[][] dz;
+  private final float[][] w;
+  private final float[][] b;
+  private final float[][] sw;
+  private final float[][] sb;
+  private final float[][] g;
+  private final float[][] gb;
+
+  /**
+   * @param model a compiled model that {@link #supports} accepts
+   * @param batch the largest batch, at least 1
+   * @param threads 1 or 2 threads; does not change the result
+   */
+  DenseSteps(Sequential model, int batch, int threads) {
+    this.net = model.network();
+    this.loss = model.loss();
+    List<Layer> specs = model.architecture().layers();
+    layers = specs.size();
+    nIn = new int[layers];
+    nOut = new int[layers];
+    relu = new boolean[layers];
+    bias = new boolean[layers];
+    wOff = new long[layers];
+    bOff = new long[layers];
+    long off = 0;
+    for (int l = 0; l < layers; l++) {
+      Dense d = (Dense) specs.get(l);
+      nIn[l] = l == 0 ? model.architecture().inputWidth() : nOut[l - 1];
+      nOut[l] = d.units();
+      relu[l] = d.activation() == Activation.RELU;
+      bias[l] = d.useBias();
+      wOff[l] = off;
+      off += (long) nIn[l] * nOut[l];
+      bOff[l] = off;
+      off += bias[l] ? nOut[l] : 0;
+    }
+    this.batch = batch;
+    Optimizer.RmsProp opt = (Optimizer.RmsProp) model.optimizer();
+    lr = (float) opt.learningRate();
+    rho = (float) opt.rho();
+    eps = (float) opt.epsilon();
+    INDArray p = net.params();
+    params = new FloatPointer(p.data().addressPointer()).capacity(p.length());
+    paramsBuffer = params.asBuffer();
+    stateView = net.getUpdater().getStateViewArray();
+    xn = malloc((long) batch * nIn[0]);
+    xb = xn.asBuffer();
+    an = new FloatPointer[layers];
+    ab = new FloatBuffer[layers];
+    dzn = new FloatPointer[layers];
+    dzb = new FloatBuffer[layers];
+    gn = new FloatPointer[layers];
+    gbuf = new FloatBuffer[layers];
+    a = new float[layers][];
+    dz = new float[layers][];
+    w = new float[layers][];
+    b = new float[layers][];
+    sw = new float[layers][];
+    sb = new float[layers][];
+    g = new float[layers][];
+    gb = new float[layers][];
+    for (int l = 0; l < layers; l++) {
+      an[l] = malloc((long) batch * nOut[l]);
+      ab[l] = an[l].asBuffer();
+      dzn[l] = malloc((long) batch * nOut[l]);
+      dzb[l] = dzn[l].asBuffer();
+      gn[l] = malloc((long) nIn[l] * nOut[l]);
+      gbuf[l] = gn[l].asBuffer();
+      a[l] = new float[batch * nOut[l]];
+      dz[l] = new float[batch * nOut[l]];
+      w[l] = new float[nIn[l] * nOut[l]];
+      sw[l] = new float[w[l].length];
+      g[l] = new float[w[l].length];
+      b[l] = new float[nOut[l]];
+      sb[l] = new float[nOut[l]];
+      gb[l] = new float[nOut[l]];
+    }
+    workers = new Workers(Math.max(1, Math.min(PIECES, threads)));
+  }
+
+  /** @return n floats of native memory, freed by {@link #close()} */
+  private static FloatPointer malloc(long n) {
+    Pointer p = Pointer.malloc(4 * n);
+    if (p == null || p.isNull()) {
+      throw new OutOfMemoryError("could not allocate " + 4 * n + " bytes of native memory for training");
+    }
+    return new FloatPointer(p).capacity(n);
+  }
+
+  /**
+   * @return whether the model is one this class trains exactly as Deeplearning4j would: dense
+   *     layers only, hidden activations relu or linear, a softmax output, categorical
+   *     cross-entropy, RMSprop, float parameters laid out as expected and one RMSprop state value
+   *     per parameter
+   */
+  static boolean supports(Sequential model) {
+    Architecture arch = model.architecture();
+    if (arch.isConvolutional() || !(model.optimizer() instanceof Optimizer.RmsProp)
+        || model.loss() != Loss.CATEGORICAL_CROSSENTROPY) {
+      return false;
+    }
+    List<Layer> specs = arch.layers();
+    long off = 0;
+    MultiLayerNetwork net = model.network();
+    for (int l = 0; l < specs.size(); l++) {
+      if (!(specs.get(l) instanceof Dense d)) {
+        return false;
+      }
+      boolean last = l == specs.size() - 1;
+      Activation act = d.activation();
+      if (last ? act != Activation.SOFTMAX : act != Activation.RELU && act != Activation.LINEAR) {
+        return false;
+      }
+      INDArray kernel = net.getParam(l + "_W");
+      if (kernel == null || kernel.ordering() != 'f' || kernel.dataType() != DataType.FLOAT
+          || !sameAddress(kernel, net.params(), off)) {
+        return false;
+      }
+      off += kernel.length();
+      if (d.useBias()) {
+        INDArray b = net.getParam(l + "_b");
+        if (b == null || !sameAddress(b, net.params(), off)) {
+          return false;
+        }
+        off += b.length();
+      }
+    }
+    INDArray state = net.getUpdater().getStateViewArray();
+    return off == net.params().length() && state != null && state.length() == off && NdArrays.isDense(state)
+        && NdArrays.isDense(net.params());
+  }
+
+  private static boolean sameAddress(INDArray view, INDArray all, long offset) {
+    return NdArrays.isDense(view)
+        && view.data().addressPointer().address() == all.data().addressPointer().address() + 4 * offset;
+  }
+
+  /** Copies the weights and the RMSprop state from the network; call before each epoch. */
+  void load() {
+    FloatPointer state = new FloatPointer(stateView.data().addressPointer());
+    for (int l = 0; l < layers; l++) {
+      at(params, wOff[l]).get(w[l], 0, w[l].length);
+      at(state, wOff[l]).get(sw[l], 0, sw[l].length);
+      if (bias[l]) {
+        at(params, bOff[l]).get(b[l], 0, b[l].length);
+        at(state, bOff[l]).get(sb[l], 0, sb[l].length);
+      }
+    }
+  }
+
+  /** Writes the RMSprop state into the network's updater; call after each epoch. */
+  void store(int steps) {
+    FloatPointer state = new FloatPointer(stateView.data().addressPointer());
+    for (int l = 0; l < layers; l++) {
+      at(state, wOff[l]).put(sw[l], 0, sw[l].length);
+      if (bias[l]) {
+        at(state, bOff[l]).put(sb[l], 0, sb[l].length);
+      }
+    }
+    var conf = net.getLayerWiseConfigurations();
+    conf.setIterationCount(conf.getIterationCount() + steps);
+  }
+
+  /** @return the softmax outputs of the latest step, row-major, {@code units} per row */
+  float[] probabilities() {
+    return a[layers - 1];
+  }
+
+  /**
+   * Trains on one batch: rows order[from .. from + m) of x and y.
+   *
+   * @param m rows in the batch, 1..batch
+   * @return the sum of the rows' losses
+   */
+  double step(FloatMatrix x, FloatMatrix y, int[] order, int from, int m) {
+    int d = nIn[0];
+    float[] xd = x.data();
+    for (int r = 0; r < m; r++) {
+      xb.put(r * d, xd, order[from + r] * d, d);
+    }
+    int last = layers - 1;
+    for (int l = 0; l < last; l++) {
+      int layer = l;
+      run(pieces(m, l), (t, n) -> forward(layer, m, range(nOut[layer], t, n), range(nOut[layer], t + 1, n)));
+    }
+    forward(last, m, 0, nOut[last]);
+    double lossSum = head(y, order, from, m);
+    for (int l = last; l > 0; l--) {
+      int layer = l;
+      run(pieces(m, l), (t, n) -> inputGradient(layer, m, range(nIn[layer], t, n), range(nIn[layer], t + 1, n)));
+    }
+    int[] first = new int[layers + 1];
+    for (int l = 0; l < layers; l++) {
+      first[l + 1] = first[l] + pieces(m, l);
+    }
+    workers.forEach(first[layers], (worker, task) -> {
+      int l = 0;
+      while (task >= first[l + 1]) {
+        l++;
+      }
+      int n = first[l + 1] - first[l];
+      int t = task - first[l];
+      update(l, m, range(nOut[l], t, n), range(nOut[l], t + 1, n));
+    });
+    return lossSum;
+  }
+
+  /** One piece of a phase: piece t of n. */
+  private interface Piece {
+    void run(int t, int n);
+  }
+
+  private void run(int n, Piece piece) {
+    if (n == 1) {
+      piece.run(0, 1);
+    } else {
+      workers.forEach(n, (worker, t) -> piece.run(t, n));
+    }
+  }
+
+  /** @return how many pieces layer l's products are cut into: fixed by the shapes alone */
+  private int pieces(int m, int l) {
+    return (long) m * nIn[l] * nOut[l] >= SPLIT_WORK && nOut[l] >= PIECES && nIn[l] >= PIECES ? PIECES : 1;
+  }
+
+  private static int range(int n, int t, int pieces) {
+    return (int) ((long) n * t / pieces);
+  }
+
+  /** Units [c0, c1) of layer l: A_l = act(A_{l-1} W_l + b_l), into an[l] and a[l]. */
+  private void forward(int l, int m, int c0, int c1) {
+    int k = nIn[l];
+    int o = nOut[l];
+    FloatPointer in = l == 0 ? xn : an[l - 1];
+    openblas_nolapack.cblas_sgemm(ROW, N, T, m, c1 - c0, k, 1f, in, k, at(params, wOff[l] + (long) c0 * k), k,
+        0f, at(an[l], c0), o);
+    float[] out = a[l];
+    float[] bl = b[l];
+    FloatBuffer buf = ab[l];
+    int len = c1 - c0;
+    for (int r = 0; r < m; r++) {
+      int base = r * o + c0;
+      buf.get(base, out, base, len);
+      if (bias[l]) {
+        for (int j = 0; j < len; j++) {
+          out[base + j] += bl[c0 + j];
+        }
+      }
+      if (relu[l]) {
+        for (int j = 0; j < len; j++) {
+          out[base + j] = Math.max(out[base + j], 0f);
+        }
+      }
+      if (l < layers - 1) {
+        buf.put(base, out, base, len);
+      }
+    }
+  }
+
+  /**
+   * Softmax of the last layer's outputs (in place in a[last]), the loss, and dZ = (p - y) / m into
+   * dz[last] and dzn[last].
+   */
+  private double head(FloatMatrix y, int[] order, int from, int m) {
+    int last = layers - 1;
+    int o = nOut[last];
+    float[] p = a[last];
+    float[] grad = dz[last];
+    float[] yd = y.data();
+    float inv = 1f / m;
+    double lossSum = 0;
+    for (int r = 0; r < m; r++) {
+      int base = r * o;
+      float max = p[base];
+      for (int j = 1; j < o; j++) {
+        max = Math.max(max, p[base + j]);
+      }
+      double sum = 0;
+      for (int j = 0; j < o; j++) {
+        double e = Math.exp(p[base + j] - max);
+        p[base + j] = (float) e;
+        sum += e;
+      }
+      for (int j = 0; j < o; j++) {
+        p[base + j] = (float) (p[base + j] / sum);
+      }
+      int yOff = order[from + r] * o;
+      lossSum += loss.rowLoss(p, base, yd, yOff, o);
+      for (int j = 0; j < o; j++) {
+        grad[base + j] = (p[base + j] - yd[yOff + j]) * inv;
+      }
+    }
+    dzb[last].put(0, grad, 0, m * o);
+    return lossSum;
+  }
+
+  /**
+   * Inputs [c0, c1) of layer l (l &gt;= 1): dZ_{l-1} = (dZ_l W_l^T) masked by relu' of A_{l-1},
+   * into dzn[l-1] and dz[l-1]. Reads the kernel before this step's update.
+   */
+  private void inputGradient(int l, int m, int c0, int c1) {
+    int k = nIn[l];
+    int o = nOut[l];
+    openblas_nolapack.cblas_sgemm(ROW, N, N, m, c1 - c0, o, 1f, dzn[l], o, at(params, wOff[l] + c0), k, 0f,
+        at(dzn[l - 1], c0), k);
+    float[] out = dz[l - 1];
+    float[] act = a[l - 1];
+    FloatBuffer buf = dzb[l - 1];
+    int len = c1 - c0;
+    for (int r = 0; r < m; r++) {
+      int base = r * k + c0;
+      buf.get(base, out, base, len);
+      if (relu[l - 1]) {
+        for (int j = 0; j < len; j++) {
+          out[base + j] = act[base + j] > 0 ? out[base + j] : 0f;
+        }
+        buf.put(base, out, base, len);
+      }
+    }
+  }
+
+  /**
+   * Units [r0, r1) of layer l: dW_l = dZ_l^T A_{l-1} (rows of W^T), db_l, then RMSprop on those
+   * weights and biases, written back into the network's parameters.
+   */
+  private void update(int l, int m, int r0, int r1) {
+    int k = nIn[l];
+    int o = nOut[l];
+    FloatPointer in = l == 0 ? xn : an[l - 1];
+    openblas_nolapack.cblas_sgemm(ROW, T, N, r1 - r0, k, m, 1f, at(dzn[l], r0), o, in, k, 0f,
+        at(gn[l], (long) r0 * k), k);
+    int from = r0 * k;
+    int len = (r1 - r0) * k;
+    gbuf[l].get(from, g[l], from, len);
+    JavaRmsProp.Updater.apply(w[l], sw[l], g[l], from, from + len, lr, rho, eps);
+    paramsBuffer.put(Math.toIntExact(wOff[l] + from), w[l], from, len);
+    if (bias[l]) {
+      float[] grad = gb[l];
+      float[] dzl = dz[l];
+      for (int j = r0; j < r1; j++) {
+        grad[j] = 0;
+      }
+      for (int r = 0; r < m; r++) {
+        int base = r * o;
+        for (int j = r0; j < r1; j++) {
+          grad[j] += dzl[base + j];
+        }
+      }
+      JavaRmsProp.Updater.apply(b[l], sb[l], grad, r0, r1, lr, rho, eps);
+      paramsBuffer.put(Math.toIntExact(bOff[l] + r0), b[l], r0, r1 - r0);
+    }
+  }
+
+  /** @return a pointer to base + off floats (a new object: positions are not shared between threads) */
+  private static FloatPointer at(FloatPointer base, long off) {
+    return new FloatPointer(base).position(base.position() + off);
+  }
+
+  @Override
+  public void close() {
+    workers.close();
+    Pointer.free(xn);
+    for (int l = 0; l < layers; l++) {
+      Pointer.free(an[l]);
+      Pointer.free(dzn[l]);
+      Pointer.free(gn[l]);
+    }
+  }
+}
