@@ -240,6 +240,19 @@ final class DenseSteps implements AutoCloseable {
     conf.setIterationCount(conf.getIterationCount() + steps);
   }
 
+  /**
+   * @return layer l's kernel gradient of the latest step (mean loss over the batch), W^T layout
+   *     (nOut x nIn, row-major), computed before that step's update; for tests
+   */
+  float[] kernelGradient(int l) {
+    return g[l];
+  }
+
+  /** @return layer l's bias gradient of the latest step; for tests */
+  float[] biasGradient(int l) {
+    return gb[l];
+  }
+
   /** @return the softmax outputs of the latest step, row-major, {@code units} per row */
   float[] probabilities() {
     return a[layers - 1];
@@ -298,7 +311,7 @@ final class DenseSteps implements AutoCloseable {
   }
 
   /** @return how many pieces layer l's products are cut into: fixed by the shapes alone */
-  private int pieces(int m, int l) {
+  int pieces(int m, int l) {
     return (long) m * nIn[l] * nOut[l] >= SPLIT_WORK && nOut[l] >= PIECES && nIn[l] >= PIECES ? PIECES : 1;
   }
 
