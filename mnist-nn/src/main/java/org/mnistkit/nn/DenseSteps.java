@@ -1,17 +1,17 @@
 package org.mnistkit.nn;
 
+import static org.mnistkit.nn.DenseShape.N;
+import static org.mnistkit.nn.DenseShape.ROW;
+import static org.mnistkit.nn.DenseShape.T;
+import static org.mnistkit.nn.DenseShape.at;
+
 import java.nio.FloatBuffer;
-import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
-import org.mnistkit.nn.layers.Activation;
-import org.mnistkit.nn.layers.Dense;
-import org.mnistkit.nn.layers.Layer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -31,10 +31,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * forward Z_l = A_{l-1} W_l + b_l; dZ_{L-1} = (softmax - Y) / m; dA_{l-1} = dZ_l W_l^T masked by
  * relu'; dW_l = A_{l-1}^T dZ_l, db_l = column sums of dZ_l; then Keras's RMSprop: s = rho s +
  * (1 - rho) g^2, w -= lr g / (sqrt(s) + eps). Deeplearning4j's step computes the same up to float
- * rounding (DenseStepsTest).
- *
- * <p>Deeplearning4j keeps a dense kernel in 'f' order (nIn x nOut), which is W^T in row-major
- * order: row j holds the nIn weights of unit j. Products are phrased on that layout.
+ * rounding (DenseStepsTest). The layout and the per-row work are {@link DenseShape}'s.
  */
 final class DenseSteps implements AutoCloseable {
 
@@ -43,39 +40,29 @@ final class DenseSteps implements AutoCloseable {
   /** Pieces of a split product; also the most threads used. */
   static final int PIECES = 2;
 
-  private static final int ROW = openblas_nolapack.CblasRowMajor;
-  private static final int N = openblas_nolapack.CblasNoTrans;
-  private static final int T = openblas_nolapack.CblasTrans;
-
+  private final DenseShape shape;
   private final MultiLayerNetwork net;
   private final Loss loss;
   private final int layers;
   private final int[] nIn;
   private final int[] nOut;
-  private final boolean[] relu;
-  private final boolean[] bias;
-  private final int batch;
   private final float lr;
   private final float rho;
   private final float eps;
   private final Workers workers;
-  /** Offsets (in floats) of each layer's kernel and bias in the flattened parameters. */
-  private final long[] wOff;
-  private final long[] bOff;
   private final FloatPointer params;
-  private final FloatBuffer paramsBuffer;
+  private final FloatBuffer paramsView;
   private final INDArray stateView;
-  // native scratch (malloc'ed, no JavaCPP deallocator, so that pointer copies are plain objects):
-  // the batch's inputs, each layer's outputs, dZ and kernel gradient; each with a buffer view
+  // native scratch (malloc'ed): the batch's inputs, each layer's outputs, dZ and kernel gradient
   private final FloatPointer xn;
-  private final FloatBuffer xb;
+  private final FloatBuffer xView;
   private final FloatPointer[] an;
-  private final FloatBuffer[] ab;
+  private final FloatBuffer[] aView;
   private final FloatPointer[] dzn;
-  private final FloatBuffer[] dzb;
+  private final FloatBuffer[] dzView;
   private final FloatPointer[] gn;
-  private final FloatBuffer[] gbuf;
-  // heap: activations, dZ, kernel (W^T), bias, their RMSprop states, the kernel gradient
+  private final FloatBuffer[] gView;
+  // heap: activations, dZ, kernel (W^T), bias, their RMSprop states, the gradients
   private final float[][] a;
   private final float[][] dz;
   private final float[][] w;
@@ -91,45 +78,27 @@ final class DenseSteps implements AutoCloseable {
    * @param threads 1 or 2 threads; does not change the result
    */
   DenseSteps(Sequential model, int batch, int threads) {
-    this.net = model.network();
-    this.loss = model.loss();
-    List<Layer> specs = model.architecture().layers();
-    layers = specs.size();
-    nIn = new int[layers];
-    nOut = new int[layers];
-    relu = new boolean[layers];
-    bias = new boolean[layers];
-    wOff = new long[layers];
-    bOff = new long[layers];
-    long off = 0;
-    for (int l = 0; l < layers; l++) {
-      Dense d = (Dense) specs.get(l);
-      nIn[l] = l == 0 ? model.architecture().inputWidth() : nOut[l - 1];
-      nOut[l] = d.units();
-      relu[l] = d.activation() == Activation.RELU;
-      bias[l] = d.useBias();
-      wOff[l] = off;
-      off += (long) nIn[l] * nOut[l];
-      bOff[l] = off;
-      off += bias[l] ? nOut[l] : 0;
-    }
-    this.batch = batch;
+    shape = DenseShape.of(model);
+    net = model.network();
+    loss = model.loss();
+    layers = shape.layers;
+    nIn = shape.nIn;
+    nOut = shape.nOut;
     Optimizer.RmsProp opt = (Optimizer.RmsProp) model.optimizer();
     lr = (float) opt.learningRate();
     rho = (float) opt.rho();
     eps = (float) opt.epsilon();
-    INDArray p = net.params();
-    params = new FloatPointer(p.data().addressPointer()).capacity(p.length());
-    paramsBuffer = params.asBuffer();
+    params = DenseShape.pointer(net.params());
+    paramsView = params.asBuffer();
     stateView = net.getUpdater().getStateViewArray();
-    xn = malloc((long) batch * nIn[0]);
-    xb = xn.asBuffer();
+    xn = DenseShape.malloc((long) batch * nIn[0]);
+    xView = xn.asBuffer();
     an = new FloatPointer[layers];
-    ab = new FloatBuffer[layers];
+    aView = new FloatBuffer[layers];
     dzn = new FloatPointer[layers];
-    dzb = new FloatBuffer[layers];
+    dzView = new FloatBuffer[layers];
     gn = new FloatPointer[layers];
-    gbuf = new FloatBuffer[layers];
+    gView = new FloatBuffer[layers];
     a = new float[layers][];
     dz = new float[layers][];
     w = new float[layers][];
@@ -139,12 +108,12 @@ final class DenseSteps implements AutoCloseable {
     g = new float[layers][];
     gb = new float[layers][];
     for (int l = 0; l < layers; l++) {
-      an[l] = malloc((long) batch * nOut[l]);
-      ab[l] = an[l].asBuffer();
-      dzn[l] = malloc((long) batch * nOut[l]);
-      dzb[l] = dzn[l].asBuffer();
-      gn[l] = malloc((long) nIn[l] * nOut[l]);
-      gbuf[l] = gn[l].asBuffer();
+      an[l] = DenseShape.malloc((long) batch * nOut[l]);
+      aView[l] = an[l].asBuffer();
+      dzn[l] = DenseShape.malloc((long) batch * nOut[l]);
+      dzView[l] = dzn[l].asBuffer();
+      gn[l] = DenseShape.malloc((long) nIn[l] * nOut[l]);
+      gView[l] = gn[l].asBuffer();
       a[l] = new float[batch * nOut[l]];
       dz[l] = new float[batch * nOut[l]];
       w[l] = new float[nIn[l] * nOut[l]];
@@ -157,83 +126,46 @@ final class DenseSteps implements AutoCloseable {
     workers = new Workers(Math.max(1, Math.min(PIECES, threads)));
   }
 
-  /** @return n floats of native memory, freed by {@link #close()} */
-  private static FloatPointer malloc(long n) {
-    Pointer p = Pointer.malloc(4 * n);
-    if (p == null || p.isNull()) {
-      throw new OutOfMemoryError("could not allocate " + 4 * n + " bytes of native memory for training");
-    }
-    return new FloatPointer(p).capacity(n);
-  }
-
   /**
-   * @return whether the model is one this class trains exactly as Deeplearning4j would: dense
-   *     layers only, hidden activations relu or linear, a softmax output, categorical
-   *     cross-entropy, RMSprop, float parameters laid out as expected and one RMSprop state value
-   *     per parameter
+   * @return whether the model is one this class trains exactly as Deeplearning4j would: a
+   *     {@link DenseShape} with a softmax output, categorical cross-entropy, RMSprop, and one
+   *     RMSprop state value per parameter
    */
   static boolean supports(Sequential model) {
-    Architecture arch = model.architecture();
-    if (arch.isConvolutional() || !(model.optimizer() instanceof Optimizer.RmsProp)
-        || model.loss() != Loss.CATEGORICAL_CROSSENTROPY) {
+    if (!(model.optimizer() instanceof Optimizer.RmsProp) || model.loss() != Loss.CATEGORICAL_CROSSENTROPY) {
       return false;
     }
-    List<Layer> specs = arch.layers();
-    long off = 0;
-    MultiLayerNetwork net = model.network();
-    for (int l = 0; l < specs.size(); l++) {
-      if (!(specs.get(l) instanceof Dense d)) {
-        return false;
-      }
-      boolean last = l == specs.size() - 1;
-      Activation act = d.activation();
-      if (last ? act != Activation.SOFTMAX : act != Activation.RELU && act != Activation.LINEAR) {
-        return false;
-      }
-      INDArray kernel = net.getParam(l + "_W");
-      if (kernel == null || kernel.ordering() != 'f' || kernel.dataType() != DataType.FLOAT
-          || !sameAddress(kernel, net.params(), off)) {
-        return false;
-      }
-      off += kernel.length();
-      if (d.useBias()) {
-        INDArray b = net.getParam(l + "_b");
-        if (b == null || !sameAddress(b, net.params(), off)) {
-          return false;
-        }
-        off += b.length();
-      }
+    DenseShape shape = DenseShape.of(model);
+    if (shape == null || !shape.softmax) {
+      return false;
     }
-    INDArray state = net.getUpdater().getStateViewArray();
-    return off == net.params().length() && state != null && state.length() == off && NdArrays.isDense(state)
-        && NdArrays.isDense(net.params());
-  }
-
-  private static boolean sameAddress(INDArray view, INDArray all, long offset) {
-    return NdArrays.isDense(view)
-        && view.data().addressPointer().address() == all.data().addressPointer().address() + 4 * offset;
+    INDArray state = model.network().getUpdater().getStateViewArray();
+    return state != null && state.length() == model.network().params().length() && NdArrays.isDense(state);
   }
 
   /** Copies the weights and the RMSprop state from the network; call before each epoch. */
   void load() {
-    FloatPointer state = new FloatPointer(stateView.data().addressPointer());
+    FloatBuffer state = DenseShape.pointer(stateView).asBuffer();
     for (int l = 0; l < layers; l++) {
-      at(params, wOff[l]).get(w[l], 0, w[l].length);
-      at(state, wOff[l]).get(sw[l], 0, sw[l].length);
-      if (bias[l]) {
-        at(params, bOff[l]).get(b[l], 0, b[l].length);
-        at(state, bOff[l]).get(sb[l], 0, sb[l].length);
+      paramsView.get(Math.toIntExact(shape.wOff[l]), w[l], 0, w[l].length);
+      state.get(Math.toIntExact(shape.wOff[l]), sw[l], 0, sw[l].length);
+      if (shape.bias[l]) {
+        paramsView.get(Math.toIntExact(shape.bOff[l]), b[l], 0, b[l].length);
+        state.get(Math.toIntExact(shape.bOff[l]), sb[l], 0, sb[l].length);
       }
     }
   }
 
-  /** Writes the RMSprop state into the network's updater; call after each epoch. */
+  /**
+   * Writes the RMSprop state into the network's updater and counts the steps in its iteration
+   * count, as Deeplearning4j's fit does; call after each epoch.
+   */
   void store(int steps) {
-    FloatPointer state = new FloatPointer(stateView.data().addressPointer());
+    FloatBuffer state = DenseShape.pointer(stateView).asBuffer();
     for (int l = 0; l < layers; l++) {
-      at(state, wOff[l]).put(sw[l], 0, sw[l].length);
-      if (bias[l]) {
-        at(state, bOff[l]).put(sb[l], 0, sb[l].length);
+      state.put(Math.toIntExact(shape.wOff[l]), sw[l], 0, sw[l].length);
+      if (shape.bias[l]) {
+        state.put(Math.toIntExact(shape.bOff[l]), sb[l], 0, sb[l].length);
       }
     }
     var conf = net.getLayerWiseConfigurations();
@@ -268,7 +200,7 @@ final class DenseSteps implements AutoCloseable {
     int d = nIn[0];
     float[] xd = x.data();
     for (int r = 0; r < m; r++) {
-      xb.put(r * d, xd, order[from + r] * d, d);
+      xView.put(r * d, xd, order[from + r] * d, d);
     }
     int last = layers - 1;
     for (int l = 0; l < last; l++) {
@@ -321,32 +253,7 @@ final class DenseSteps implements AutoCloseable {
 
   /** Units [c0, c1) of layer l: A_l = act(A_{l-1} W_l + b_l), into an[l] and a[l]. */
   private void forward(int l, int m, int c0, int c1) {
-    int k = nIn[l];
-    int o = nOut[l];
-    FloatPointer in = l == 0 ? xn : an[l - 1];
-    openblas_nolapack.cblas_sgemm(ROW, N, T, m, c1 - c0, k, 1f, in, k, at(params, wOff[l] + (long) c0 * k), k,
-        0f, at(an[l], c0), o);
-    float[] out = a[l];
-    float[] bl = b[l];
-    FloatBuffer buf = ab[l];
-    int len = c1 - c0;
-    for (int r = 0; r < m; r++) {
-      int base = r * o + c0;
-      buf.get(base, out, base, len);
-      if (bias[l]) {
-        for (int j = 0; j < len; j++) {
-          out[base + j] += bl[c0 + j];
-        }
-      }
-      if (relu[l]) {
-        for (int j = 0; j < len; j++) {
-          out[base + j] = Math.max(out[base + j], 0f);
-        }
-      }
-      if (l < layers - 1) {
-        buf.put(base, out, base, len);
-      }
-    }
+    shape.forward(l, m, c0, c1, params, l == 0 ? xn : an[l - 1], an[l], aView[l], a[l], b[l], l < layers - 1);
   }
 
   /**
@@ -360,29 +267,17 @@ final class DenseSteps implements AutoCloseable {
     float[] grad = dz[last];
     float[] yd = y.data();
     float inv = 1f / m;
+    DenseShape.softmax(p, m, o);
     double lossSum = 0;
     for (int r = 0; r < m; r++) {
       int base = r * o;
-      float max = p[base];
-      for (int j = 1; j < o; j++) {
-        max = Math.max(max, p[base + j]);
-      }
-      double sum = 0;
-      for (int j = 0; j < o; j++) {
-        double e = Math.exp(p[base + j] - max);
-        p[base + j] = (float) e;
-        sum += e;
-      }
-      for (int j = 0; j < o; j++) {
-        p[base + j] = (float) (p[base + j] / sum);
-      }
       int yOff = order[from + r] * o;
       lossSum += loss.rowLoss(p, base, yd, yOff, o);
       for (int j = 0; j < o; j++) {
         grad[base + j] = (p[base + j] - yd[yOff + j]) * inv;
       }
     }
-    dzb[last].put(0, grad, 0, m * o);
+    dzView[last].put(0, grad, 0, m * o);
     return lossSum;
   }
 
@@ -393,20 +288,20 @@ final class DenseSteps implements AutoCloseable {
   private void inputGradient(int l, int m, int c0, int c1) {
     int k = nIn[l];
     int o = nOut[l];
-    openblas_nolapack.cblas_sgemm(ROW, N, N, m, c1 - c0, o, 1f, dzn[l], o, at(params, wOff[l] + c0), k, 0f,
+    openblas_nolapack.cblas_sgemm(ROW, N, N, m, c1 - c0, o, 1f, dzn[l], o, at(params, shape.wOff[l] + c0), k, 0f,
         at(dzn[l - 1], c0), k);
     float[] out = dz[l - 1];
     float[] act = a[l - 1];
-    FloatBuffer buf = dzb[l - 1];
+    FloatBuffer view = dzView[l - 1];
     int len = c1 - c0;
     for (int r = 0; r < m; r++) {
       int base = r * k + c0;
-      buf.get(base, out, base, len);
-      if (relu[l - 1]) {
+      view.get(base, out, base, len);
+      if (shape.relu[l - 1]) {
         for (int j = 0; j < len; j++) {
           out[base + j] = act[base + j] > 0 ? out[base + j] : 0f;
         }
-        buf.put(base, out, base, len);
+        view.put(base, out, base, len);
       }
     }
   }
@@ -423,10 +318,10 @@ final class DenseSteps implements AutoCloseable {
         at(gn[l], (long) r0 * k), k);
     int from = r0 * k;
     int len = (r1 - r0) * k;
-    gbuf[l].get(from, g[l], from, len);
+    gView[l].get(from, g[l], from, len);
     JavaRmsProp.Updater.apply(w[l], sw[l], g[l], from, from + len, lr, rho, eps);
-    paramsBuffer.put(Math.toIntExact(wOff[l] + from), w[l], from, len);
-    if (bias[l]) {
+    paramsView.put(Math.toIntExact(shape.wOff[l] + from), w[l], from, len);
+    if (shape.bias[l]) {
       float[] grad = gb[l];
       float[] dzl = dz[l];
       for (int j = r0; j < r1; j++) {
@@ -439,13 +334,8 @@ final class DenseSteps implements AutoCloseable {
         }
       }
       JavaRmsProp.Updater.apply(b[l], sb[l], grad, r0, r1, lr, rho, eps);
-      paramsBuffer.put(Math.toIntExact(bOff[l] + r0), b[l], r0, r1 - r0);
+      paramsView.put(Math.toIntExact(shape.bOff[l] + r0), b[l], r0, r1 - r0);
     }
-  }
-
-  /** @return a pointer to base + off floats (a new object: positions are not shared between threads) */
-  private static FloatPointer at(FloatPointer base, long off) {
-    return new FloatPointer(base).position(base.position() + off);
   }
 
   @Override

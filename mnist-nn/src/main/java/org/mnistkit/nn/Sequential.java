@@ -316,7 +316,7 @@ public final class Sequential implements Classifier, OnnxExportable {
     requireBatchSize(batchSize);
     Inputs.checkFeatures(arch, x, "x");
     Inputs.checkLabels(arch, loss, x, y, "x", "y");
-    return Inference.evaluate(net, loss, metrics, x, y, 0, x.rows(), batchSize, arch.units(), inputLayout());
+    return Inference.evaluate(this, x, y, 0, x.rows(), batchSize);
   }
 
   /**
@@ -364,7 +364,7 @@ public final class Sequential implements Classifier, OnnxExportable {
     Inputs.checkFeatures(arch, x, "x");
     int units = arch.units();
     return FloatMatrix.wrap(x.rows(), units,
-        Inference.predict(net, x, 0, x.rows(), batchSize, units, inputLayout()));
+        Inference.predict(this, x, 0, x.rows(), batchSize));
   }
 
   /**
@@ -417,10 +417,11 @@ public final class Sequential implements Classifier, OnnxExportable {
    * The class probabilities: the softmax outputs, exactly what {@link #predict(FloatMatrix)}
    * returns, whatever the thread count.
    *
-   * <p>Threads: a Deeplearning4j network computes one forward pass at a time, so with more than
-   * one thread the rows are split into blocks of 256 (8 batches of 32) and each extra thread
-   * predicts its blocks on its own copy of the network, made for this call (a copy of the
-   * weights: 1.6 MB for 784-512-10). Each thread's matrix products use ND4J's native thread
+   * <p>Threads: an all-dense network (relu or linear hidden layers) is predicted without
+   * Deeplearning4j, in blocks of 256 rows that the threads share, reading the one copy of the
+   * weights. For other networks Deeplearning4j computes one forward pass at a time, so with more
+   * than one thread the rows are split into blocks of 256 (8 batches of 32) and each extra thread
+   * predicts its blocks on its own copy of the network, made for this call. Each thread's matrix products use ND4J's native thread
    * setting, which mnist-nn sets to 1 for the whole process when the first network is built
    * (system property {@code mnistkit.nn.nativeThreads}); this method changes no process-wide
    * setting. Fewer than 512 rows are predicted on the calling thread.
@@ -455,7 +456,7 @@ public final class Sequential implements Classifier, OnnxExportable {
   private FloatMatrix outputs(FloatMatrix x, int threads) {
     Inputs.checkFeatures(arch, x, "x");
     int units = arch.units();
-    return FloatMatrix.wrap(x.rows(), units, Inference.predict(net, x, 32, units, inputLayout(), threads));
+    return FloatMatrix.wrap(x.rows(), units, Inference.predict(this, x, 32, threads));
   }
 
   /**

@@ -194,8 +194,7 @@ final class Trainer {
   /** @return "val_loss" and "val_" + each metric, over rows [from, to) of the validation data */
   private Map<String, Double> validation(FloatMatrix vx, FloatMatrix vy, int from, int to) {
     Map<String, Double> out = new LinkedHashMap<>();
-    Inference.evaluate(model.network(), model.loss(), model.metrics(), vx, vy, from, to, options.batchSize(),
-        model.architecture().units(), model.inputLayout()).forEach((k, v) -> out.put("val_" + k, v));
+    Inference.evaluate(model, vx, vy, from, to, options.batchSize()).forEach((k, v) -> out.put("val_" + k, v));
     return out;
   }
 
