@@ -50,9 +50,11 @@ final class DenseSteps implements AutoCloseable {
   private final float rho;
   private final float eps;
   private final Workers workers;
-  private final FloatPointer params;
-  private final FloatBuffer paramsView;
-  private final INDArray stateView;
+  // the network's parameters and RMSprop state, looked up again before each epoch (a callback
+  // may have replaced them between epochs)
+  private FloatPointer params;
+  private FloatBuffer paramsView;
+  private INDArray stateView;
   // native scratch (malloc'ed): the batch's inputs, each layer's outputs, dZ and kernel gradient
   private final FloatPointer xn;
   private final FloatBuffer xView;
@@ -88,9 +90,6 @@ final class DenseSteps implements AutoCloseable {
     lr = (float) opt.learningRate();
     rho = (float) opt.rho();
     eps = (float) opt.epsilon();
-    params = DenseShape.pointer(net.params());
-    paramsView = params.asBuffer();
-    stateView = net.getUpdater().getStateViewArray();
     xn = DenseShape.malloc((long) batch * nIn[0]);
     xView = xn.asBuffer();
     an = new FloatPointer[layers];
@@ -145,6 +144,9 @@ final class DenseSteps implements AutoCloseable {
 
   /** Copies the weights and the RMSprop state from the network; call before each epoch. */
   void load() {
+    params = DenseShape.pointer(net.params());
+    paramsView = params.asBuffer();
+    stateView = net.getUpdater().getStateViewArray();
     FloatBuffer state = DenseShape.pointer(stateView).asBuffer();
     for (int l = 0; l < layers; l++) {
       paramsView.get(Math.toIntExact(shape.wOff[l]), w[l], 0, w[l].length);
@@ -298,8 +300,10 @@ final class DenseSteps implements AutoCloseable {
       int base = r * k + c0;
       view.get(base, out, base, len);
       if (shape.relu[l - 1]) {
+        // relu'(z) = [a > 0] for a = relu(z) >= 0: min(1, a * 1e38 * 1e38) is exactly 0 or 1 (the
+        // smallest positive float times 1e76 is above 1), and unlike a branch it vectorizes
         for (int j = 0; j < len; j++) {
-          out[base + j] = act[base + j] > 0 ? out[base + j] : 0f;
+          out[base + j] *= Math.min(1f, act[base + j] * 1e38f * 1e38f);
         }
         view.put(base, out, base, len);
       }
