@@ -1,0 +1,43 @@
+"""The walkthrough's network in PyTorch on THREADS (2) CPU threads: 784-512 relu-10 softmax,
+glorot_uniform, RMSprop(lr=1e-3, rho=0.9, eps=1e-7), batch 128, EPOCHS (5) epochs, reshuffled each
+epoch. Prints one JSON object; fit_seconds covers the training loop only."""
+import json
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import torch  # noqa: E402
+
+from idx import mnist  # noqa: E402
+
+torch.manual_seed(123)
+torch.set_num_threads(int(os.environ.get("THREADS", "2")))
+xtr, ytr, xte, yte = mnist()
+X = torch.tensor(xtr, dtype=torch.float32)
+Y = torch.tensor(ytr, dtype=torch.long)
+Xt = torch.tensor(xte, dtype=torch.float32)
+Yt = torch.tensor(yte, dtype=torch.long)
+model = torch.nn.Sequential(torch.nn.Linear(784, 512), torch.nn.ReLU(), torch.nn.Linear(512, 10))
+for layer in model:
+    if isinstance(layer, torch.nn.Linear):
+        torch.nn.init.xavier_uniform_(layer.weight)
+        torch.nn.init.zeros_(layer.bias)
+opt = torch.optim.RMSprop(model.parameters(), lr=1e-3, alpha=0.9, eps=1e-7)
+loss_fn = torch.nn.CrossEntropyLoss()
+epochs = int(os.environ.get("EPOCHS", "5"))
+n = X.shape[0]
+t0 = time.perf_counter(); c0 = time.process_time()
+for _ in range(epochs):
+    perm = torch.randperm(n)
+    for i in range(0, n, 128):
+        b = perm[i:i + 128]
+        opt.zero_grad()
+        loss_fn(model(X[b]), Y[b]).backward()
+        opt.step()
+t1 = time.perf_counter(); c1 = time.process_time()
+with torch.no_grad():
+    out = model(Xt)
+print(json.dumps({"tool": "pytorch", "epochs": epochs, "batch_size": 128, "train_size": n,
+                  "fit_seconds": t1 - t0, "fit_cpu_seconds": c1 - c0, "test_loss": float(loss_fn(out, Yt)),
+                  "accuracy": float((out.argmax(1) == Yt).float().mean())}))
