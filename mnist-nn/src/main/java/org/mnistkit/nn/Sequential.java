@@ -295,7 +295,8 @@ public final class Sequential implements Classifier, OnnxExportable {
    * @param x n x {@link #numFeatures()} inputs, n &gt;= 1, finite (channels-last for an image shape)
    * @param y n x units labels (n x 1 class indices for the sparse loss), finite
    * @return "loss" and each compiled metric, averaged over every row of x (the last, partial
-   *     batch included), computed without dropout in batches of 32
+   *     batch included), computed without dropout in batches of 32 (an all-dense network in
+   *     blocks of 256 rows, see {@link #predictProba(FloatMatrix, int)})
    * @throws IllegalStateException before {@link #compile}
    * @throws IllegalArgumentException when x or y do not fit the model, naming both shapes
    */
@@ -343,7 +344,8 @@ public final class Sequential implements Classifier, OnnxExportable {
    *
    * @param x n x {@link #numFeatures()} inputs, n &gt;= 1, finite (channels-last for an image shape)
    * @return n x units outputs of the last layer (class probabilities for softmax), without
-   *     dropout, computed in batches of 32
+   *     dropout, computed in batches of 32 (an all-dense network in blocks of 256 rows, see
+   *     {@link #predictProba(FloatMatrix, int)})
    * @throws IllegalStateException before {@link #compile}
    * @throws IllegalArgumentException when x does not fit the model, naming both shapes
    */
@@ -455,7 +457,7 @@ public final class Sequential implements Classifier, OnnxExportable {
     requireCompiled(what);
   }
 
-  /** The last layer's outputs for x, in batches of 32 on up to {@code threads} threads. */
+  /** The last layer's outputs for x on up to {@code threads} threads (see predictProba). */
   private FloatMatrix outputs(FloatMatrix x, int threads) {
     Inputs.checkFeatures(arch, x, "x");
     int units = arch.units();
