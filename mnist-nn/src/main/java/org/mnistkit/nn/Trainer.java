@@ -92,10 +92,12 @@ final class Trainer {
     History.Recorder recorder = new History.Recorder();
     model.clearStopRequest();
     boolean stoppedEarly = false;
-    OutputCapture capture = new OutputCapture(net, arch.units(), batch);
-    net.setListeners(capture);
     boolean dense = denseThreads > 0 && DenseSteps.supports(model);
-    try (Batches batches = new Batches(batch, trainRows % batch, x.cols(), y.cols());
+    OutputCapture capture = dense ? null : new OutputCapture(net, arch.units(), batch);
+    if (capture != null) {
+      net.setListeners(capture);
+    }
+    try (Batches batches = dense ? null : new Batches(batch, trainRows % batch, x.cols(), y.cols());
         DenseSteps denseSteps = dense ? new DenseSteps(model, batch, denseThreads) : null) {
       options.callbacks().forEach(c -> c.onTrainBegin(model));
       for (int epoch = 0; epoch < options.epochs(); epoch++) {
@@ -105,7 +107,7 @@ final class Trainer {
         }
         Map<String, Double> logs;
         try (EpochProgress progress = EpochProgress.start(options, epoch, steps)) {
-          logs = denseSteps != null ? trainEpoch(x, y, order, batches.size, denseSteps, progress)
+          logs = denseSteps != null ? trainEpoch(x, y, order, batch, denseSteps, progress)
               : trainEpoch(x, y, order, batches, capture, progress);
           if (vx != null) {
             logs.putAll(validation(vx, vy, vFrom, vTo));
