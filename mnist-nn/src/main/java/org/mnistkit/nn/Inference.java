@@ -8,7 +8,11 @@ import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Forward passes in batches (dropout off) and the metrics computed from their outputs. */
+/**
+ * Forward passes (dropout off) and the metrics computed from their outputs: an all-dense network
+ * ({@link DenseShape}) is predicted by {@link DenseForward}, any other by Deeplearning4j in
+ * batches.
+ */
 final class Inference {
 
   /** Batches per task of a parallel prediction: tasks are whole batches, so results do not depend on threads. */
@@ -17,7 +21,34 @@ final class Inference {
   private Inference() {}
 
   /**
-   * Predicts every row of x on up to {@code threads} threads. A Deeplearning4j network computes
+   * Predicts every row of x on up to {@code threads} threads, with {@link DenseForward} for an
+   * all-dense network (the batch size is then not used), else with Deeplearning4j.
+   *
+   * @param threads the most threads, at least 1
+   * @return x.rows() x units outputs, row-major
+   */
+  static float[] predict(Sequential model, FloatMatrix x, int batchSize, int threads) {
+    DenseShape shape = DenseShape.of(model);
+    if (shape != null) {
+      return DenseForward.predict(model, shape, x, 0, x.rows(), threads);
+    }
+    return predict(model.network(), x, batchSize, model.architecture().units(), model.inputLayout(), threads);
+  }
+
+  /**
+   * Rows [from, to) of x on the calling thread, as {@link #predict(Sequential, FloatMatrix, int,
+   * int)} computes them.
+   */
+  static float[] predict(Sequential model, FloatMatrix x, int from, int to, int batchSize) {
+    DenseShape shape = DenseShape.of(model);
+    if (shape != null) {
+      return DenseForward.predict(model, shape, x, from, to, 1);
+    }
+    return predict(model.network(), x, from, to, batchSize, model.architecture().units(), model.inputLayout());
+  }
+
+  /**
+   * Predicts every row of x on up to {@code threads} threads with Deeplearning4j. A network computes
    * one forward pass at a time (its output method is synchronized), so each extra thread works on
    * its own copy of the network ({@code MultiLayerNetwork.clone()}, made for this call and closed
    * after it), on contiguous blocks of {@value #BATCHES_PER_TASK} batches. Rows are batched
@@ -28,7 +59,7 @@ final class Inference {
    * @param threads the most threads, at least 1
    * @return x.rows() x units outputs, row-major
    */
-  static float[] predict(MultiLayerNetwork net, FloatMatrix x, int batchSize, int units, int[] layout,
+  private static float[] predict(MultiLayerNetwork net, FloatMatrix x, int batchSize, int units, int[] layout,
       int threads) {
     int n = x.rows();
     int block = batchSize * BATCHES_PER_TASK;
@@ -69,7 +100,7 @@ final class Inference {
    * @param layout column reordering for image inputs, or null
    * @return (to - from) x units outputs, row-major
    */
-  static float[] predict(MultiLayerNetwork net, FloatMatrix x, int from, int to, int batchSize, int units,
+  private static float[] predict(MultiLayerNetwork net, FloatMatrix x, int from, int to, int batchSize, int units,
       int[] layout) {
     int n = to - from;
     float[] out = new float[Math.multiplyExact(n, units)];
@@ -101,9 +132,12 @@ final class Inference {
    *
    * @return "loss" and each metric's name, in that order
    */
-  static Map<String, Double> evaluate(MultiLayerNetwork net, Loss loss, List<Metric> metrics, FloatMatrix x,
-      FloatMatrix y, int from, int to, int batchSize, int units, int[] layout) {
-    float[] p = predict(net, x, from, to, batchSize, units, layout);
+  static Map<String, Double> evaluate(Sequential model, FloatMatrix x, FloatMatrix y, int from, int to,
+      int batchSize) {
+    float[] p = predict(model, x, from, to, batchSize);
+    Loss loss = model.loss();
+    List<Metric> metrics = model.metrics();
+    int units = model.architecture().units();
     int n = to - from;
     int yw = y.cols();
     float[] yd = y.data();

@@ -110,10 +110,32 @@ final class JavaRmsProp extends ConstantRateUpdater<JavaRmsProp> {
       float keep = 1 - rho;
       for (int i = 0; i < g.length; i++) {
         float gi = g[i];
-        float si = rho * s[i] + keep * gi * gi;
+        float si = meanSquare(s[i], gi, rho, keep);
         s[i] = si;
-        g[i] = lr * gi / ((float) Math.sqrt(si) + eps);
+        g[i] = delta(gi, si, lr, eps);
       }
+    }
+
+    /**
+     * The rule applied to weights in place, on indices [from, to): s is updated and w decreased by
+     * the step, as Deeplearning4j subtracts it; g is only read. Used by DenseSteps.
+     */
+    static void apply(float[] w, float[] s, float[] g, int from, int to, float lr, float rho, float eps) {
+      float keep = 1 - rho;
+      for (int i = from; i < to; i++) {
+        float gi = g[i];
+        float si = meanSquare(s[i], gi, rho, keep);
+        s[i] = si;
+        w[i] -= delta(gi, si, lr, eps);
+      }
+    }
+
+    private static float meanSquare(float s, float g, float rho, float keep) {
+      return rho * s + keep * g * g;
+    }
+
+    private static float delta(float g, float meanSquare, float lr, float eps) {
+      return lr * g / ((float) Math.sqrt(meanSquare) + eps);
     }
   }
 }

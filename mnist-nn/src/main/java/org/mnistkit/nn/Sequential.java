@@ -209,7 +209,10 @@ public final class Sequential implements Classifier, OnnxExportable {
   }
 
   /**
-   * Trains the model, continuing from its current weights.
+   * Trains the model, continuing from its current weights. An all-dense network (relu or linear
+   * hidden layers, a softmax output) compiled with RMSprop and categorical cross-entropy trains
+   * with mnist-nn's own step over OpenBLAS on up to two threads, with the same weights whatever
+   * the number of cores; any other network with Deeplearning4j's step. Both follow Keras's rules.
    *
    * @param x n x inputWidth inputs, finite
    * @param y n x units labels (n x 1 class indices for the sparse loss), finite
@@ -292,7 +295,8 @@ public final class Sequential implements Classifier, OnnxExportable {
    * @param x n x {@link #numFeatures()} inputs, n &gt;= 1, finite (channels-last for an image shape)
    * @param y n x units labels (n x 1 class indices for the sparse loss), finite
    * @return "loss" and each compiled metric, averaged over every row of x (the last, partial
-   *     batch included), computed without dropout in batches of 32
+   *     batch included), computed without dropout in batches of 32 (an all-dense network in
+   *     blocks of 256 rows, see {@link #predictProba(FloatMatrix, int)})
    * @throws IllegalStateException before {@link #compile}
    * @throws IllegalArgumentException when x or y do not fit the model, naming both shapes
    */
@@ -316,7 +320,7 @@ public final class Sequential implements Classifier, OnnxExportable {
     requireBatchSize(batchSize);
     Inputs.checkFeatures(arch, x, "x");
     Inputs.checkLabels(arch, loss, x, y, "x", "y");
-    return Inference.evaluate(net, loss, metrics, x, y, 0, x.rows(), batchSize, arch.units(), inputLayout());
+    return Inference.evaluate(this, x, y, 0, x.rows(), batchSize);
   }
 
   /**
@@ -340,7 +344,8 @@ public final class Sequential implements Classifier, OnnxExportable {
    *
    * @param x n x {@link #numFeatures()} inputs, n &gt;= 1, finite (channels-last for an image shape)
    * @return n x units outputs of the last layer (class probabilities for softmax), without
-   *     dropout, computed in batches of 32
+   *     dropout, computed in batches of 32 (an all-dense network in blocks of 256 rows, see
+   *     {@link #predictProba(FloatMatrix, int)})
    * @throws IllegalStateException before {@link #compile}
    * @throws IllegalArgumentException when x does not fit the model, naming both shapes
    */
@@ -364,7 +369,7 @@ public final class Sequential implements Classifier, OnnxExportable {
     Inputs.checkFeatures(arch, x, "x");
     int units = arch.units();
     return FloatMatrix.wrap(x.rows(), units,
-        Inference.predict(net, x, 0, x.rows(), batchSize, units, inputLayout()));
+        Inference.predict(this, x, 0, x.rows(), batchSize));
   }
 
   /**
@@ -417,10 +422,11 @@ public final class Sequential implements Classifier, OnnxExportable {
    * The class probabilities: the softmax outputs, exactly what {@link #predict(FloatMatrix)}
    * returns, whatever the thread count.
    *
-   * <p>Threads: a Deeplearning4j network computes one forward pass at a time, so with more than
-   * one thread the rows are split into blocks of 256 (8 batches of 32) and each extra thread
-   * predicts its blocks on its own copy of the network, made for this call (a copy of the
-   * weights: 1.6 MB for 784-512-10). Each thread's matrix products use ND4J's native thread
+   * <p>Threads: an all-dense network (relu or linear hidden layers) is predicted without
+   * Deeplearning4j, in blocks of 256 rows that the threads share, reading the one copy of the
+   * weights. For other networks Deeplearning4j computes one forward pass at a time, so with more
+   * than one thread the rows are split into blocks of 256 (8 batches of 32) and each extra thread
+   * predicts its blocks on its own copy of the network, made for this call. Each thread's matrix products use ND4J's native thread
    * setting, which mnist-nn sets to 1 for the whole process when the first network is built
    * (system property {@code mnistkit.nn.nativeThreads}); this method changes no process-wide
    * setting. Fewer than 512 rows are predicted on the calling thread.
@@ -451,11 +457,11 @@ public final class Sequential implements Classifier, OnnxExportable {
     requireCompiled(what);
   }
 
-  /** The last layer's outputs for x, in batches of 32 on up to {@code threads} threads. */
+  /** The last layer's outputs for x on up to {@code threads} threads (see predictProba). */
   private FloatMatrix outputs(FloatMatrix x, int threads) {
     Inputs.checkFeatures(arch, x, "x");
     int units = arch.units();
-    return FloatMatrix.wrap(x.rows(), units, Inference.predict(net, x, 32, units, inputLayout(), threads));
+    return FloatMatrix.wrap(x.rows(), units, Inference.predict(this, x, 32, threads));
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
 import org.mnistkit.nn.callbacks.Callback;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,18 +15,31 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The epoch loop of {@link Sequential#fit}, following Keras's fit: the validation rows are split
  * off the end first; before each epoch the training rows are reshuffled (seeded); each batch is
- * copied into a reused native array and trained on with one Deeplearning4j step; the loss and the
- * metrics of each batch come from that step's own forward pass; validation runs after the epoch
- * without dropout; callbacks run last and may stop training.
+ * trained on (for an all-dense network that {@link DenseSteps} supports, with its own step on two
+ * threads; otherwise copied into a reused native array and trained on with one Deeplearning4j
+ * step); the loss and the metrics of each batch come from that step's own forward pass;
+ * validation runs after the epoch without dropout; callbacks run last and may stop training.
  */
 final class Trainer {
 
   private final Sequential model;
   private final FitOptions options;
+  /** Threads of the DenseSteps path, or 0 for Deeplearning4j's step whatever the model. */
+  private final int denseThreads;
 
+  /** A trainer that takes the DenseSteps path when the model allows it, on up to two threads. */
   Trainer(Sequential model, FitOptions options) {
+    this(model, options, Nd4jRuntime.NATIVE_THREADS == 1 ? Math.min(DenseSteps.PIECES, Workers.defaultThreads()) : 1);
+  }
+
+  /**
+   * @param denseThreads threads of the DenseSteps path (1 or 2; the result is the same), or 0 to
+   *     train with Deeplearning4j's step (for tests comparing the two)
+   */
+  Trainer(Sequential model, FitOptions options, int denseThreads) {
     this.model = model;
     this.options = options;
+    this.denseThreads = denseThreads;
   }
 
   /**
@@ -78,9 +92,13 @@ final class Trainer {
     History.Recorder recorder = new History.Recorder();
     model.clearStopRequest();
     boolean stoppedEarly = false;
-    OutputCapture capture = new OutputCapture(net, arch.units(), batch);
-    net.setListeners(capture);
-    try (Batches batches = new Batches(batch, trainRows % batch, x.cols(), y.cols())) {
+    boolean dense = denseThreads > 0 && DenseSteps.supports(model);
+    OutputCapture capture = dense ? null : new OutputCapture(net, arch.units(), batch);
+    if (capture != null) {
+      net.setListeners(capture);
+    }
+    try (Batches batches = dense ? null : new Batches(batch, trainRows % batch, x.cols(), y.cols());
+        DenseSteps denseSteps = dense ? new DenseSteps(model, batch, denseThreads) : null) {
       options.callbacks().forEach(c -> c.onTrainBegin(model));
       for (int epoch = 0; epoch < options.epochs(); epoch++) {
         long epochStart = System.nanoTime();
@@ -89,7 +107,8 @@ final class Trainer {
         }
         Map<String, Double> logs;
         try (EpochProgress progress = EpochProgress.start(options, epoch, steps)) {
-          logs = trainEpoch(x, y, order, batches, capture, progress);
+          logs = denseSteps != null ? trainEpoch(x, y, order, batch, denseSteps, progress)
+              : trainEpoch(x, y, order, batches, capture, progress);
           if (vx != null) {
             logs.putAll(validation(vx, vy, vFrom, vTo));
           }
@@ -146,11 +165,38 @@ final class Trainer {
     return means(lossSum, metrics, metricSums, seen);
   }
 
+  /** As the Deeplearning4j epoch above, with DenseSteps's step; the weights stay in the network. */
+  private Map<String, Double> trainEpoch(FloatMatrix x, FloatMatrix y, int[] order, int batch, DenseSteps steps,
+      EpochProgress progress) {
+    Loss loss = model.loss();
+    List<Metric> metrics = model.metrics();
+    int units = model.architecture().units();
+    double lossSum = 0;
+    double[] metricSums = new double[metrics.size()];
+    int seen = 0;
+    int step = 1;
+    steps.load();
+    for (int from = 0; from < order.length; from += batch, step++) {
+      int m = Math.min(batch, order.length - from);
+      lossSum += steps.step(x, y, order, from, m);
+      float[] p = steps.probabilities();
+      for (int k = 0; k < metricSums.length; k++) {
+        Metric metric = metrics.get(k);
+        for (int r = 0; r < m; r++) {
+          metricSums[k] += metric.rowScore(loss, p, r * units, y.data(), order[from + r] * y.cols(), units);
+        }
+      }
+      seen += m;
+      progress.update(step, means(lossSum, metrics, metricSums, seen));
+    }
+    steps.store(step - 1);
+    return means(lossSum, metrics, metricSums, seen);
+  }
+
   /** @return "val_loss" and "val_" + each metric, over rows [from, to) of the validation data */
   private Map<String, Double> validation(FloatMatrix vx, FloatMatrix vy, int from, int to) {
     Map<String, Double> out = new LinkedHashMap<>();
-    Inference.evaluate(model.network(), model.loss(), model.metrics(), vx, vy, from, to, options.batchSize(),
-        model.architecture().units(), model.inputLayout()).forEach((k, v) -> out.put("val_" + k, v));
+    Inference.evaluate(model, vx, vy, from, to, options.batchSize()).forEach((k, v) -> out.put("val_" + k, v));
     return out;
   }
 

@@ -62,12 +62,17 @@ public final class NnCommand implements Callable<Integer>, OutUse {
    * @param testLoss categorical cross-entropy on the test images
    * @param accuracy test accuracy in [0, 1]
    * @param predictSeconds wall time to predict all test images
+   * @param flopFloorSeconds the fit's multiply-adds at the machine's fp32 peak (see FlopFloor:
+   *     cores x 2 FMA x 8 lanes x 2 FLOP x clock), or null for the convnet
+   * @param flopFloorShare flopFloorSeconds / fitSeconds: the share of the fit the floor accounts
+   *     for (1 would be the peak), or null
+   * @param peakGflops the fp32 peak assumed, in GFLOP/s, or null when the clock is unknown
    * @param modelFile the model saved with --save, or null
    * @param onnxFile the ONNX file written with --export-onnx, or null
    */
   public record Result(String model, int epochs, int batchSize, int trainSize, double fitSeconds,
-      double[] epochSeconds, double testLoss, double accuracy, double predictSeconds, String modelFile,
-      String onnxFile) {}
+      double[] epochSeconds, double testLoss, double accuracy, double predictSeconds, Double flopFloorSeconds,
+      Double flopFloorShare, Double peakGflops, String modelFile, String onnxFile) {}
 
   @Override
   public String whyNoOut() {
@@ -91,8 +96,11 @@ public final class NnCommand implements Callable<Integer>, OutUse {
     ModelSummary test = ModelSummary.evaluate(model.name(), net, testX,
         data.test().labels(), data.classNames(), t.fitSeconds(), common.threads());
     String[] written = files.write(net, common);
+    Double floor = FlopFloor.seconds(net, train.size(), t.history().epochs());
+    double peak = FlopFloor.peakFlops();
     Result r = new Result(model.name(), epochs, batchSize, train.size(), t.fitSeconds(), t.history().epochSeconds(),
-        t.testLoss(), test.accuracy(), test.predictSeconds(), written[0], written[1]);
+        t.testLoss(), test.accuracy(), test.predictSeconds(), floor, floor == null ? null : floor / t.fitSeconds(),
+        Double.isNaN(peak) ? null : peak / 1e9, written[0], written[1]);
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
       JsonOutput.printWithPeakHeap(r, out);
@@ -102,6 +110,10 @@ public final class NnCommand implements Callable<Integer>, OutUse {
       out.println(net.provenance());
       out.printf(Locale.ROOT, "fit %.1f s; test loss %.4f, test accuracy %.4f%n", r.fitSeconds(), r.testLoss(),
           r.accuracy());
+      if (floor != null) {
+        out.printf(Locale.ROOT, "FLOP floor %.2f s at %s (%.0f%% of the fit)%n", floor, FlopFloor.describe(peak),
+            100 * floor / r.fitSeconds());
+      }
     }
     out.flush();
     return 0;

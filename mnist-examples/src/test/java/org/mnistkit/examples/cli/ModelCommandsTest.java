@@ -270,6 +270,14 @@ class ModelCommandsTest {
     assertEquals(16, j.get("batch_size").asInt());
     assertEquals(64, j.get("train_size").asInt());
     assertTrue(j.get("fit_seconds").asDouble() > 0);
+    // The FLOP floor: 818,176 multiply-adds per image (406,528 forward, 411,648 backward), 2 FLOP each.
+    if (j.get("peak_gflops").isNull()) {
+      assertTrue(j.get("flop_floor_seconds").isNull());
+    } else {
+      double floor = 2.0 * 818_176 * 64 / (j.get("peak_gflops").asDouble() * 1e9);
+      assertClose(j.get("flop_floor_seconds").asDouble(), floor, 1e-9, 0);
+      assertClose(j.get("flop_floor_share").asDouble(), floor / j.get("fit_seconds").asDouble(), 1e-9, 0);
+    }
     // The same seeded network through the library: 784-512 relu-10 softmax, rmsprop, one epoch.
     MnistDataset data = Mnist.load(dir);
     Sequential net = Sequential.of(dense(512, RELU).inputShape(784), dense(10, SOFTMAX)).seed(123)
