@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.forest.ForestParts;
 
 /**
@@ -71,6 +72,8 @@ final class ForestBinning {
     byte[] slotCode = null;
     int[] size = null;
     float[][] seen = null;
+    int[] lastBits = null;
+    byte[] lastCode = null;
     byte[] codes = new byte[0];
     int[] labels = new int[1024];
     int p = -1;
@@ -93,6 +96,9 @@ final class ForestBinning {
         slotCode = new byte[p * TABLE];
         size = new int[p];
         seen = new float[p][ForestParts.MAX_BINS];
+        lastBits = new int[p];
+        Arrays.fill(lastBits, EMPTY);
+        lastCode = new byte[p];
         s.samples = new QuantileBins.Reservoir[p];
         codes = new byte[Math.max(p, 1 << 20) / p * p];
       } else if (v.size() != p) {
@@ -121,6 +127,10 @@ final class ForestBinning {
           continue;
         }
         int bits = Float.floatToRawIntBits(value);
+        if (bits == lastBits[f]) { // as in the row before (most pixels): no hash lookup
+          codes[at + f] = lastCode[f];
+          continue;
+        }
         int t = f * TABLE;
         int slot = (bits * 0x9E3779B9) >>> 23;
         while (keys[t + slot] != EMPTY && keys[t + slot] != bits) {
@@ -141,6 +151,8 @@ final class ForestBinning {
           seen[f][size[f]++] = value;
         }
         codes[at + f] = slotCode[t + slot];
+        lastBits[f] = bits;
+        lastCode[f] = slotCode[t + slot];
       }
     }
     if (s.width >= 0) {
@@ -236,35 +248,49 @@ final class ForestBinning {
     float[][] upper = lower.clone();
     int[] labels = new int[rowsTotal];
     int at = 0;
-    byte[] table = new byte[p * ForestParts.MAX_BINS];
-    for (Part part : parts) {
-      if (part.rows == 0) {
-        continue;
-      }
-      for (int f = 0; f < p; f++) {
-        float[] prov = part.provisional[f];
-        for (int c = 0; prov != null && lower[f] != null && c < prov.length; c++) {
-          table[f * ForestParts.MAX_BINS + c] = ForestParts.code(lower[f], prov[c]);
+    try (Workers pool = new Workers(Workers.defaultThreads())) {
+      for (Part part : parts) {
+        if (part.rows == 0) {
+          continue;
         }
-      }
-      byte[] in = part.codes;
-      for (int i = 0; i < part.rows; i++) {
-        int row = at + i;
-        byte[] out = chunks[row >>> shift];
-        int base = (row & (per - 1)) * p;
-        int off = i * p;
+        byte[] table = new byte[p * ForestParts.MAX_BINS];
         for (int f = 0; f < p; f++) {
-          out[base + f] = table[f * ForestParts.MAX_BINS + (in[off + f] & 0xFF)];
+          float[] prov = part.provisional[f];
+          for (int c = 0; prov != null && lower[f] != null && c < prov.length; c++) {
+            table[f * ForestParts.MAX_BINS + c] = ForestParts.code(lower[f], prov[c]);
+          }
         }
+        int first = at;
+        pool.forRange(part.rows,
+            (c, from, to) -> remap(part.codes, table, chunks, shift, first, p, from, to));
+        System.arraycopy(part.labels, 0, labels, at, part.rows);
+        at += part.rows;
       }
-      System.arraycopy(part.labels, 0, labels, at, part.rows);
-      at += part.rows;
     }
     if (!sampled.isEmpty()) {
       binBySamples(rows, parts, sampled, n, chunks, shift, lower, upper);
     }
     return new Binned(rowsTotal, p, chunks, lower, upper, labels, (int) maxLabel,
         sampled.size());
+  }
+
+  /**
+   * Writes rows from..to-1 of a part, whose first row is row {@code first} of the data, into the
+   * chunks, each provisional code mapped through the part's table (feature f's code c at {@code
+   * table[f * 256 + c]}).
+   */
+  private static void remap(byte[] in, byte[] table, byte[][] chunks, int shift, int first, int p,
+      int from, int to) {
+    int mask = (1 << shift) - 1;
+    for (int i = from; i < to; i++) {
+      int row = first + i;
+      byte[] out = chunks[row >>> shift];
+      int base = (row & mask) * p;
+      int off = i * p;
+      for (int f = 0; f < p; f++) {
+        out[base + f] = table[(f << 8) | (in[off + f] & 0xFF)];
+      }
+    }
   }
 
   /**
