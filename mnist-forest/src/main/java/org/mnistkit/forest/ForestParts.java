@@ -74,7 +74,10 @@ public final class ForestParts {
     private final int cols;
     /** log2 of the rows per chunk. */
     private final int shift;
-    /** The codes, row-major chunks: row i, feature f at [i >>> shift][(i & mask) * cols + f]. */
+    /**
+     * The codes, row-major chunks: row i, feature f at {@code [i >>> shift][(i & mask) * cols +
+     * f]}; null in data made by withoutCodes.
+     */
     private final byte[][] rowChunks;
     /** Per feature the smallest value of each code, increasing. */
     private final float[][] lower;

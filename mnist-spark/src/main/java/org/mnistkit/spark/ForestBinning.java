@@ -108,10 +108,17 @@ final class ForestBinning {
       if (s.rows == labels.length) {
         labels = Arrays.copyOf(labels, labels.length * 2);
       }
+      long end = (long) (s.rows + 1) * p;
+      if (end > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "partition %d of the training rows holds more than 2^31 bytes of codes (%d rows of "
+                + "%d features); repartition the rows into more partitions", partition, s.rows + 1,
+            p));
+      }
       int at = s.rows * p;
-      if (at + p > codes.length) {
-        codes = Arrays.copyOf(codes, Math.toIntExact(Math.min(Integer.MAX_VALUE - 8,
-            Math.max((long) at + p, 2L * codes.length))));
+      if (end > codes.length) {
+        codes = Arrays.copyOf(codes,
+            (int) Math.min(Integer.MAX_VALUE - 8, Math.max(end, 2L * codes.length)));
       }
       labels[s.rows++] = (int) label;
       double[] x = v instanceof DenseVector d ? d.values() : v.toArray();
