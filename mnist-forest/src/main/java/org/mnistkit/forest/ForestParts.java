@@ -254,69 +254,19 @@ public final class ForestParts {
     if (cols < 1) {
       throw new IllegalArgumentException("cols must be at least 1, got " + cols);
     }
-    if (rowChunks.length == 0 || rowChunks[0] == null || rowChunks[0].length % cols != 0) {
-      throw new IllegalArgumentException(
-          "rowChunks must hold whole rows of " + cols + " codes each");
-    }
-    int per = rowChunks[0].length / cols;
-    if (rowChunks.length > 1 && Integer.bitCount(per) != 1) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "chunks must hold a power of two rows each, got %d", per));
-    }
-    int shift = rowChunks.length == 1 ? 31 : Integer.numberOfTrailingZeros(per);
-    boolean fits = FeatureBins.chunkCount(rows, shift) == rowChunks.length;
-    for (int c = 0; fits && c < rowChunks.length; c++) {
-      fits = rowChunks[c] != null
-          && rowChunks[c].length == FeatureBins.chunkLength(rows, cols, shift, c);
-    }
-    if (!fits) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "rowChunks must be chunks of %d rows x %d codes (the last the remaining rows) for "
-              + "%d rows, got %d chunks", per, cols, rows, rowChunks.length));
-    }
+    int shift = BinnedChecks.shiftOf(rowChunks, rows, cols);
     if (lower.length != cols || upper.length != cols || labels.length != rows) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "lower and upper must have %d features and labels %d rows, got %d, %d and %d", cols,
           rows, lower.length, upper.length, labels.length));
     }
     for (int f = 0; f < cols; f++) {
-      checkRanges(f, lower[f], upper[f]);
+      BinnedChecks.ranges(f, lower[f], upper[f]);
     }
-    for (int c = 0; c < rowChunks.length; c++) {
-      byte[] chunk = rowChunks[c];
-      for (int at = 0; at < chunk.length; at += cols) {
-        for (int f = 0; f < cols; f++) {
-          if ((chunk[at + f] & 0xFF) >= lower[f].length) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "code %d of row %d, feature %d is not below its %d values", chunk[at + f] & 0xFF,
-                ((long) c << shift) + at / cols, f, lower[f].length));
-          }
-        }
-      }
-    }
+    BinnedChecks.codes(rowChunks, shift, cols, lower);
     ClassLabels classLabels = ClassLabels.declared(classes);
     int[] y = classLabels.encode(labels);
     return new BinnedData(rows, cols, shift, rowChunks, lower, upper, y, classLabels.labels());
-  }
-
-  private static void checkRanges(int f, float[] lo, float[] hi) {
-    if (lo == null || hi == null || lo.length < 1 || lo.length > MAX_BINS
-        || hi.length != lo.length) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "feature %d must have 1..%d codes with a lower and an upper value each, got %s and %s",
-          f, MAX_BINS, lo == null ? null : lo.length, hi == null ? null : hi.length));
-    }
-    for (int b = 0; b < lo.length; b++) {
-      if (!Float.isFinite(lo[b]) || !Float.isFinite(hi[b])
-          || Float.floatToRawIntBits(lo[b]) == 0x80000000
-          || Float.floatToRawIntBits(hi[b]) == 0x80000000 || !(lo[b] <= hi[b])
-          || (b > 0 && !(lo[b] > hi[b - 1]))) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "values of feature %d must be finite, strictly increasing and without -0.0: %s", f,
-            lo == hi ? Arrays.toString(lo)
-                : "lower " + Arrays.toString(lo) + ", upper " + Arrays.toString(hi)));
-      }
-    }
   }
 
   /**

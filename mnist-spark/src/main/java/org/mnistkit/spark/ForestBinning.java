@@ -1,6 +1,5 @@
 package org.mnistkit.spark;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -275,7 +274,7 @@ final class ForestBinning {
       }
     }
     if (!sampled.isEmpty()) {
-      binBySamples(rows, parts, sampled, n, chunks, shift, lower, upper);
+      QuantileBins.binBySamples(rows, parts, sampled, n, chunks, shift, lower, upper);
     }
     return new Binned(rowsTotal, p, chunks, lower, upper, labels, (int) maxLabel,
         sampled.size());
@@ -298,77 +297,6 @@ final class ForestBinning {
         out[base + f] = table[(f << 8) | (in[off + f] & 0xFF)];
       }
     }
-  }
-
-  /**
-   * Finds the edges of the sampled features from the parts' samples, codes them in a second pass
-   * over the rows, and writes their codes into the chunks and their value ranges into lower and
-   * upper.
-   */
-  private static void binBySamples(JavaRDD<Row> rows, List<Part> parts, List<Integer> sampled,
-      long n, byte[][] chunks, int shift, float[][] lower, float[][] upper) {
-    int q = sampled.size();
-    int[] features = new int[q];
-    float[][] edges = new float[q][];
-    for (int j = 0; j < q; j++) {
-      int f = sampled.get(j);
-      features[j] = f;
-      List<QuantileBins.Reservoir> samples = new ArrayList<>();
-      for (Part part : parts) {
-        if (part.rows > 0) {
-          samples.add(part.samples[f] != null ? part.samples[f] : asSample(part, f));
-        }
-      }
-      edges[j] = QuantileBins.edges(samples, n);
-    }
-    List<QuantileBins.Coded> coded = new ArrayList<>(rows.mapPartitionsWithIndex(
-        (i, it) -> QuantileBins.code(i, it, features, edges), true).collect());
-    coded.sort(Comparator.comparingInt(c -> c.partition));
-    int p = lower.length;
-    for (int j = 0; j < q; j++) {
-      lower[features[j]] = new float[edges[j].length + 1];
-      upper[features[j]] = new float[edges[j].length + 1];
-      Arrays.fill(lower[features[j]], Float.POSITIVE_INFINITY);
-      Arrays.fill(upper[features[j]], Float.NEGATIVE_INFINITY);
-    }
-    int at = 0;
-    int mask = (1 << shift) - 1;
-    for (int k = 0; k < coded.size(); k++) {
-      QuantileBins.Coded c = coded.get(k);
-      if (c.rows != parts.get(k).rows) {
-        throw new IllegalStateException(String.format(Locale.ROOT,
-            "partition %d had %d rows in the first pass over the training rows and %d in the "
-                + "second; cache (persist) the training DataFrame before fitting",
-            c.partition, parts.get(k).rows, c.rows));
-      }
-      for (int i = 0; i < c.rows; i++) {
-        int row = at + i;
-        byte[] out = chunks[row >>> shift];
-        int base = (row & mask) * p;
-        for (int j = 0; j < q; j++) {
-          out[base + features[j]] = c.codes[i * q + j];
-        }
-      }
-      for (int j = 0; j < q; j++) {
-        float[] lo = lower[features[j]];
-        float[] hi = upper[features[j]];
-        for (int b = 0; b < lo.length; b++) {
-          lo[b] = Math.min(lo[b], c.lower[j][b]);
-          hi[b] = Math.max(hi[b], c.upper[j][b]);
-        }
-      }
-      at += c.rows;
-    }
-  }
-
-  /** A part's values of a feature it coded exactly, as the sample of all of them. */
-  private static QuantileBins.Reservoir asSample(Part part, int f) {
-    QuantileBins.Reservoir r = new QuantileBins.Reservoir(part.partition, f);
-    int p = part.width;
-    for (int i = 0; i < part.rows; i++) {
-      r.add(part.provisional[f][part.codes[i * p + f] & 0xFF]);
-    }
-    return r;
   }
 
   /** The sorted union of every part's values of feature f; null when over MAX_BINS. */
