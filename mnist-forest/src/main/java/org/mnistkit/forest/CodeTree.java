@@ -26,13 +26,26 @@ final class CodeTree {
    * @return the code view, or null when a split feature was binned by quantiles
    */
   static CodeTree of(Tree tree, FeatureBins bins) {
+    return of(tree, bins, false);
+  }
+
+  /**
+   * @param tree a tree grown on bins
+   * @param bins the codes it was grown on
+   * @param approximate whether a split on a feature binned by quantiles is allowed: a code whose
+   *     training values straddle its threshold then goes right, so the view may disagree with the
+   *     tree on the values of such a code (never on the in-bag rows the tree was grown on)
+   * @return the code view, or null when a split feature was binned by quantiles and approximate
+   *     is false
+   */
+  static CodeTree of(Tree tree, FeatureBins bins, boolean approximate) {
     int[] thresholds = new int[tree.numNodes()];
     for (int i = 0; i < tree.numNodes(); i++) {
       if (tree.isLeaf(i)) {
         thresholds[i] = FeatureBins.MAX_BINS - 1;
       } else {
         int f = tree.feature(i);
-        if (!bins.isExact(f)) {
+        if (!approximate && !bins.isExact(f)) {
           return null;
         }
         thresholds[i] = bins.codeAtOrBelow(f, tree.threshold(i));
@@ -68,11 +81,20 @@ final class CodeTree {
   /**
    * Predicts 8 rows in lock step (see {@link Tree#predict8}).
    *
-   * @param offsets where each row starts in rowCodes
+   * @param chunks the row-major codes holding each row
+   * @param offsets where each row starts in its chunk
    * @param out receives 8 class indices
    */
-  void predict8(byte[] rowCodes, int[] offsets, int[] out) {
+  void predict8(byte[][] chunks, int[] offsets, int[] out) {
     int[] nd = nodes;
+    byte[] c0 = chunks[0];
+    byte[] c1 = chunks[1];
+    byte[] c2 = chunks[2];
+    byte[] c3 = chunks[3];
+    byte[] c4 = chunks[4];
+    byte[] c5 = chunks[5];
+    byte[] c6 = chunks[6];
+    byte[] c7 = chunks[7];
     int i0 = 0;
     int i1 = 0;
     int i2 = 0;
@@ -83,14 +105,14 @@ final class CodeTree {
     int i7 = 0;
     while ((nd[i0 + 3] | nd[i1 + 3] | nd[i2 + 3] | nd[i3 + 3] | nd[i4 + 3] | nd[i5 + 3]
         | nd[i6 + 3] | nd[i7 + 3]) < 0) {
-      i0 = step(i0, rowCodes[offsets[0] + nd[i0]] & 0xFF);
-      i1 = step(i1, rowCodes[offsets[1] + nd[i1]] & 0xFF);
-      i2 = step(i2, rowCodes[offsets[2] + nd[i2]] & 0xFF);
-      i3 = step(i3, rowCodes[offsets[3] + nd[i3]] & 0xFF);
-      i4 = step(i4, rowCodes[offsets[4] + nd[i4]] & 0xFF);
-      i5 = step(i5, rowCodes[offsets[5] + nd[i5]] & 0xFF);
-      i6 = step(i6, rowCodes[offsets[6] + nd[i6]] & 0xFF);
-      i7 = step(i7, rowCodes[offsets[7] + nd[i7]] & 0xFF);
+      i0 = step(i0, c0[offsets[0] + nd[i0]] & 0xFF);
+      i1 = step(i1, c1[offsets[1] + nd[i1]] & 0xFF);
+      i2 = step(i2, c2[offsets[2] + nd[i2]] & 0xFF);
+      i3 = step(i3, c3[offsets[3] + nd[i3]] & 0xFF);
+      i4 = step(i4, c4[offsets[4] + nd[i4]] & 0xFF);
+      i5 = step(i5, c5[offsets[5] + nd[i5]] & 0xFF);
+      i6 = step(i6, c6[offsets[6] + nd[i6]] & 0xFF);
+      i7 = step(i7, c7[offsets[7] + nd[i7]] & 0xFF);
     }
     out[0] = nd[i0 + 3];
     out[1] = nd[i1 + 3];

@@ -16,9 +16,13 @@ import org.mnistkit.core.tensor.FloatMatrix;
  * of the largest value of a and the smallest value of b. For exact features these are the two
  * adjacent distinct values, as in randomForest and ranger.
  *
- * <p>Codes are stored twice: feature-major ({@code codes[f * rows + i]}), read when a node holds
- * a large share of the rows, and row-major ({@code rowCodes[i * cols + f]}), read for smaller
- * nodes, whose rows are scattered. {@code -0.0} and {@code 0.0} are one value.
+ * <p>Codes are stored twice: feature-major ({@code codes[f][i]}, one array of n bytes per
+ * feature), read when a node holds a large share of the rows, and row-major in chunks of
+ * 2<sup>shift</sup> rows ({@code rowChunks[i >>> shift][(i & mask) * cols + f]}), read for smaller
+ * nodes, whose rows are scattered. No array holds more than max(n, 2<sup>shift</sup> p) bytes, so
+ * n x p may exceed 2<sup>31</sup> (MNIST8M: 8.1M x 784 = 6.4 GB) as long as n fits an int. The
+ * chunk size changes nothing but the layout: a forest grown on chunks of 8 rows equals the one
+ * grown on one chunk, bit for bit (tested). {@code -0.0} and {@code 0.0} are one value.
  */
 final class FeatureBins {
 
@@ -28,57 +32,110 @@ final class FeatureBins {
   private static final int TABLE = 512; // open-addressing slots, load factor <= 0.5
   private static final int EMPTY = 0x7fffffff; // a NaN pattern; finite input never has it
 
+  /** log2 of the most bytes in one row-major chunk by default: 256 MiB. */
+  static final int CHUNK_BYTES_LOG2 = 28;
+
   private final int rows;
   private final int cols;
-  private final byte[] codes;
-  private final byte[] rowCodes;
+  private final int shift;
+  private final byte[][] codes;
+  private final byte[][] rowChunks;
   private final float[][] lower;
   private final float[][] upper;
   private final boolean[] exact;
 
-  private FeatureBins(int rows, int cols) {
+  private FeatureBins(int rows, int cols, int shift, byte[][] rowChunks) {
     this.rows = rows;
     this.cols = cols;
-    this.codes = new byte[Math.multiplyExact(rows, cols)];
-    this.rowCodes = new byte[codes.length];
-    this.lower = new float[cols][];
-    this.upper = new float[cols][];
-    this.exact = new boolean[cols];
-  }
-
-  private FeatureBins(int rows, int cols, byte[] rowCodes) {
-    this.rows = rows;
-    this.cols = cols;
-    this.codes = new byte[rowCodes.length];
-    this.rowCodes = rowCodes;
+    this.shift = shift;
+    this.codes = new byte[cols][rows];
+    this.rowChunks = rowChunks;
     this.lower = new float[cols][];
     this.upper = new float[cols][];
     this.exact = new boolean[cols];
   }
 
   /**
-   * Codes made elsewhere (by {@link ForestParts}) for exact features only: code b of feature f
-   * stands for {@code values[f][b]}, the feature's b-th smallest distinct value, as {@link #of}
-   * codes a feature with at most {@value #MAX_BINS} distinct values.
+   * @param cols p, at least 1
+   * @return the default log2 of the rows per row-major chunk: the largest power of two whose p
+   *     bytes a row fit in 2<sup>{@value #CHUNK_BYTES_LOG2}</sup> bytes, at least 0, at most 30
+   */
+  static int chunkShift(int cols) {
+    int colBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, cols - 1)); // ceil(log2(cols))
+    return Math.max(0, Math.min(30, CHUNK_BYTES_LOG2 - colBits));
+  }
+
+  /**
+   * @param rows n
+   * @param shift log2 of the rows per chunk, 0..31
+   * @return the number of chunks of 2^shift rows that hold n rows
+   */
+  static int chunkCount(int rows, int shift) {
+    return (int) (((long) rows + (1L << shift) - 1) >>> shift);
+  }
+
+  /**
+   * @return the length in bytes of chunk c of n rows of p codes in chunks of 2^shift rows
+   * @throws ArithmeticException when it exceeds an int
+   */
+  static int chunkLength(int rows, int cols, int shift, int c) {
+    long first = (long) c << shift;
+    long inChunk = Math.min(1L << shift, rows - first);
+    return Math.toIntExact(inChunk * cols);
+  }
+
+  /**
+   * @param rows n
+   * @param cols p
+   * @param shift log2 of the rows per chunk, 0..31
+   * @return zeroed row-major chunks: chunk c holds rows c 2^shift .. min(n, (c + 1) 2^shift) - 1
+   */
+  static byte[][] newChunks(int rows, int cols, int shift) {
+    byte[][] chunks = new byte[chunkCount(rows, shift)][];
+    for (int c = 0; c < chunks.length; c++) {
+      chunks[c] = new byte[chunkLength(rows, cols, shift, c)];
+    }
+    return chunks;
+  }
+
+  /**
+   * Codes made elsewhere (by {@link ForestParts}): code b of feature f stands for the training
+   * values in [lower[f][b], upper[f][b]]; for an exact feature lower and upper are the same array,
+   * its distinct values, and code b is the b-th smallest, as {@link #of} codes a feature with at
+   * most {@value #MAX_BINS} distinct values.
    *
    * @param rows n
    * @param cols p
-   * @param rowCodes n x p codes, row-major; not copied
-   * @param values per feature its distinct values, increasing, 1..256 of them; not copied
+   * @param shift log2 of the rows per chunk of rowChunks
+   * @param rowChunks the codes, row-major, in chunks as {@link #newChunks} makes them; not copied
+   * @param lower per feature the smallest value of each code, increasing, 1..256; not copied
+   * @param upper per feature the largest value of each code; not copied
    * @return the bins
    */
-  static FeatureBins ofExactCodes(int rows, int cols, byte[] rowCodes, float[][] values) {
-    FeatureBins bins = new FeatureBins(rows, cols, rowCodes);
+  static FeatureBins ofCodes(int rows, int cols, int shift, byte[][] rowChunks, float[][] lower,
+      float[][] upper) {
+    FeatureBins bins = new FeatureBins(rows, cols, shift, rowChunks);
     for (int f = 0; f < cols; f++) {
-      bins.lower[f] = values[f];
-      bins.upper[f] = values[f];
-      bins.exact[f] = true;
-      int off = f * rows;
-      for (int i = 0; i < rows; i++) {
-        bins.codes[off + i] = rowCodes[i * cols + f];
+      bins.lower[f] = lower[f];
+      bins.upper[f] = upper[f];
+      bins.exact[f] = lower[f] == upper[f] || Arrays.equals(lower[f], upper[f]);
+    }
+    bins.fillFeatureMajor(0, rows);
+    return bins;
+  }
+
+  /** Copies rows from..to-1 of the row-major chunks into the feature-major arrays. */
+  private void fillFeatureMajor(int from, int to) {
+    int mask = (1 << shift) - 1;
+    for (int start = from; start < to; start += 1024) {
+      int end = Math.min(to, start + 1024);
+      for (int f = 0; f < cols; f++) {
+        byte[] column = codes[f];
+        for (int i = start; i < end; i++) {
+          column[i] = rowChunks[i >>> shift][(i & mask) * cols + f];
+        }
       }
     }
-    return bins;
   }
 
   /**
@@ -89,7 +146,13 @@ final class FeatureBins {
    * @return the codes and per-bin value ranges
    */
   static FeatureBins of(FloatMatrix x, int threads) {
-    FeatureBins bins = new FeatureBins(x.rows(), x.cols());
+    return of(x, threads, chunkShift(x.cols()));
+  }
+
+  /** As {@link #of(FloatMatrix, int)} with chunks of 2^shift rows (tests use tiny chunks). */
+  static FeatureBins of(FloatMatrix x, int threads, int shift) {
+    FeatureBins bins = new FeatureBins(x.rows(), x.cols(), shift,
+        newChunks(x.rows(), x.cols(), shift));
     bins.encode(x.data(), threads);
     return bins;
   }
@@ -104,14 +167,32 @@ final class FeatureBins {
     return cols;
   }
 
-  /** @return the codes, feature-major: code of row i, feature f at {@code f * rows + i} */
-  byte[] codes() {
+  /** @return the codes, feature-major: code of row i, feature f at {@code [f][i]} */
+  byte[][] codes() {
     return codes;
   }
 
-  /** @return the codes, row-major: code of row i, feature f at {@code i * cols + f} */
-  byte[] rowCodes() {
-    return rowCodes;
+  /**
+   * @return the codes, row-major in chunks: code of row i, feature f at {@code [i >>> shift()][(i
+   *     & (2^shift() - 1)) * cols + f]}
+   */
+  byte[][] rowChunks() {
+    return rowChunks;
+  }
+
+  /** @return log2 of the rows per row-major chunk */
+  int shift() {
+    return shift;
+  }
+
+  /** @return the row-major chunk that holds row i */
+  byte[] chunkOf(int i) {
+    return rowChunks[i >>> shift];
+  }
+
+  /** @return where row i starts in {@link #chunkOf}(i) */
+  int offsetOf(int i) {
+    return (i & ((1 << shift) - 1)) * cols;
   }
 
   /** @return the number of codes of feature f, 1..256 */
@@ -144,12 +225,13 @@ final class FeatureBins {
   }
 
   /**
-   * @param f an exact feature ({@link #isExact})
+   * @param f a feature; for one binned by quantiles ({@link #isExact} false) a code whose
+   *     values straddle the threshold counts as above it
    * @param threshold a split threshold of f
-   * @return the largest code whose value is &lt;= threshold, or -1 when there is none
+   * @return the largest code whose largest value is &lt;= threshold, or -1 when there is none
    */
   int codeAtOrBelow(int f, float threshold) {
-    float[] values = lower[f];
+    float[] values = upper[f];
     int lo = 0;
     int hi = values.length - 1;
     int found = -1;
@@ -194,8 +276,11 @@ final class FeatureBins {
     byte[] lastCode = new byte[cols];
     Arrays.fill(keys, EMPTY);
     Arrays.fill(lastBits, EMPTY);
+    int mask = (1 << shift) - 1;
     for (int i = 0; i < rows; i++) {
       int base = i * cols;
+      byte[] rowCodes = rowChunks[i >>> shift];
+      int at = (i & mask) * cols;
       for (int f = 0; f < cols; f++) {
         int bits = bitsOf(data[base + f]);
         byte code;
@@ -222,7 +307,7 @@ final class FeatureBins {
           lastBits[f] = bits;
           lastCode[f] = code;
         }
-        rowCodes[base + f] = code;
+        rowCodes[at + f] = code;
       }
     }
     byte[] rank = new byte[cols * MAX_BINS];
@@ -238,18 +323,14 @@ final class FeatureBins {
         int from = b * 1024;
         int to = Math.min(rows, from + 1024);
         for (int i = from; i < to; i++) {
-          int base = i * cols;
+          byte[] rowCodes = rowChunks[i >>> shift];
+          int base = (i & mask) * cols;
           for (int f = 0; f < cols; f++) {
             byte r = rank[f * MAX_BINS + (rowCodes[base + f] & 0xFF)];
             rowCodes[base + f] = r;
           }
         }
-        for (int f = 0; f < cols; f++) {
-          int off = f * rows;
-          for (int i = from; i < to; i++) {
-            codes[off + i] = rowCodes[i * cols + f];
-          }
-        }
+        fillFeatureMajor(from, to);
       });
     }
     for (int f = 0; f < cols; f++) {
@@ -318,8 +399,8 @@ final class FeatureBins {
       float v = column[i];
       int b = Arrays.binarySearch(edges, v);
       b = b >= 0 ? b : -b - 1; // number of edges < v, or the index of the edge equal to v
-      codes[f * rows + i] = (byte) b;
-      rowCodes[i * cols + f] = (byte) b;
+      codes[f][i] = (byte) b;
+      rowChunks[i >>> shift][(i & ((1 << shift) - 1)) * cols + f] = (byte) b;
       lo[b] = Math.min(lo[b], v);
       hi[b] = Math.max(hi[b], v);
     }

@@ -23,48 +23,80 @@ import org.mnistkit.core.model.Provenance;
  * RandomForestModel model = ForestParts.assemble(settings, data, parts, seconds);
  * }</pre>
  *
- * <p>Only exact features are supported: every feature has at most {@value #MAX_BINS} distinct
- * values (every pixel of an 8-bit image), coded by rank as {@link RandomForest} codes them. The
- * local forest's quantile bins for features with more values need every value of the column in
- * one place; {@link BinnedData} rejects such features. Permutation importance is not computed
- * ({@link RandomForest#importance()} must be false). Each call grows its trees on the calling
- * thread.
+ * <p>The codes are row-major chunks of a power-of-two number of rows ({@link #chunkRows}), so n x
+ * p may exceed 2<sup>31</sup> bytes (MNIST8M: 6.4 GB) as long as n fits an int. A feature with at
+ * most {@value #MAX_BINS} distinct values (every pixel of an 8-bit image) is coded exactly, by
+ * rank, as {@link RandomForest} codes it; then the forest equals the local one. A feature with more
+ * values is coded by bins (code b for the values in [lower[b], upper[b]]) whose edges the caller
+ * chose, for example from a distributed sample; the split thresholds are placed as {@link
+ * RandomForest} places them between its own quantile bins, but the out-of-bag votes are counted on
+ * the codes (a row whose bin straddles a threshold goes right), and the bins themselves differ from
+ * the local forest's unless the caller found the same edges. Permutation importance is not
+ * computed ({@link RandomForest#importance()} must be false). Each call grows its trees on the
+ * calling thread.
  */
 public final class ForestParts {
 
-  /** The most distinct values a feature may have, {@value}: one byte code per value. */
+  /** The most codes a feature may have, {@value}: one byte per value. */
   public static final int MAX_BINS = FeatureBins.MAX_BINS;
 
   private ForestParts() {}
 
   /**
+   * The number of rows per chunk that {@link #binned} expects by default for p features: the
+   * largest power of two whose rows take at most 256 MiB (262144 rows for p = 784), at most
+   * 2<sup>30</sup>.
+   *
+   * @param cols p, at least 1
+   * @return a power of two, 1..2<sup>30</sup>
+   * @throws IllegalArgumentException when cols &lt; 1
+   */
+  public static int chunkRows(int cols) {
+    if (cols < 1) {
+      throw new IllegalArgumentException("cols must be at least 1, got " + cols);
+    }
+    return 1 << FeatureBins.chunkShift(cols);
+  }
+
+  /**
    * The training rows as byte codes, with their classes: what every part of a fit reads.
-   * Serializable (Java serialization writes the codes, values and labels, n x p + O(n) bytes);
-   * the per-feature copy the tree grower reads is rebuilt on first use in each JVM.
+   * Serializable (Java serialization writes the codes, value ranges and labels, n x p + O(n)
+   * bytes; to ship more than 2 GB, send {@link #rowChunks()} separately, {@link #withoutCodes()}
+   * for the rest, and join them with {@link #withCodes}); the per-feature copy the tree grower
+   * reads is rebuilt on first use in each JVM.
    */
   public static final class BinnedData implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** n, the number of rows. */
     private final int rows;
     /** p, the number of features. */
     private final int cols;
-    /** The codes, row-major: row i, feature f at {@code i * cols + f}. */
-    private final byte[] rowCodes;
-    /** Per feature its distinct values, increasing; code b stands for values[f][b]. */
-    private final float[][] values;
+    /** log2 of the rows per chunk. */
+    private final int shift;
+    /**
+     * The codes, row-major chunks: row i, feature f at {@code [i >>> shift][(i & mask) * cols +
+     * f]}; null in data made by withoutCodes.
+     */
+    private final byte[][] rowChunks;
+    /** Per feature the smallest value of each code, increasing. */
+    private final float[][] lower;
+    /** Per feature the largest value of each code; the same array as lower when exact. */
+    private final float[][] upper;
     /** The class index 0..k-1 of every row. */
     private final int[] y;
     /** The class labels, in the order of the class indices. */
     private final int[] classes;
     private transient volatile FeatureBins bins;
 
-    private BinnedData(int rows, int cols, byte[] rowCodes, float[][] values, int[] y,
-        int[] classes) {
+    private BinnedData(int rows, int cols, int shift, byte[][] rowChunks, float[][] lower,
+        float[][] upper, int[] y, int[] classes) {
       this.rows = rows;
       this.cols = cols;
-      this.rowCodes = rowCodes;
-      this.values = values;
+      this.shift = shift;
+      this.rowChunks = rowChunks;
+      this.lower = lower;
+      this.upper = upper;
       this.y = y;
       this.classes = classes;
     }
@@ -84,13 +116,53 @@ public final class ForestParts {
       return classes.clone();
     }
 
+    /**
+     * @return the row-major code chunks (not copied; do not change them), or null for data made
+     *     by {@link #withoutCodes()}
+     */
+    public byte[][] rowChunks() {
+      return rowChunks;
+    }
+
+    /** @return these data without the codes: labels and value ranges only, O(n + 256 p) bytes */
+    public BinnedData withoutCodes() {
+      return new BinnedData(rows, cols, shift, null, lower, upper, y, classes);
+    }
+
+    /**
+     * Joins data made by {@link #withoutCodes()} with the chunks {@link #rowChunks()} returned
+     * (or copies of them); the codes are not checked again, only the chunks' lengths.
+     *
+     * @param chunks the row-major code chunks of the data these were stripped of; not copied
+     * @return the whole data
+     * @throws IllegalArgumentException when a chunk's length is not that of the stripped data
+     */
+    public BinnedData withCodes(byte[][] chunks) {
+      int count = FeatureBins.chunkCount(rows, shift);
+      if (chunks.length != count) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "expected %d code chunks, got %d", count, chunks.length));
+      }
+      for (int c = 0; c < chunks.length; c++) {
+        int length = FeatureBins.chunkLength(rows, cols, shift, c);
+        if (chunks[c].length != length) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "code chunk %d must have %d bytes, got %d", c, length, chunks[c].length));
+        }
+      }
+      return new BinnedData(rows, cols, shift, chunks, lower, upper, y, classes);
+    }
+
     FeatureBins bins() {
       FeatureBins b = bins;
       if (b == null) {
+        if (rowChunks == null) {
+          throw new IllegalStateException("these data have no codes; join them withCodes first");
+        }
         synchronized (this) {
           b = bins;
           if (b == null) {
-            b = FeatureBins.ofExactCodes(rows, cols, rowCodes, values);
+            b = FeatureBins.ofCodes(rows, cols, shift, rowChunks, lower, upper);
             bins = b;
           }
         }
@@ -122,10 +194,10 @@ public final class ForestParts {
   }
 
   /**
-   * Checks and wraps the binned training rows.
+   * Checks and wraps binned training rows of exact features only, held in one array.
    *
    * @param rowCodes n x p codes, row-major: the code of row i, feature f at {@code i * p + f} is
-   *     {@link #code}{@code (values[f], x[i][f])}; not copied
+   *     {@link #code}{@code (values[f], x[i][f])}; copied into chunks
    * @param rows n, at least 2
    * @param cols p, at least 1
    * @param values per feature its distinct training values, strictly increasing, finite, 1..{@value
@@ -138,7 +210,43 @@ public final class ForestParts {
   public static BinnedData binned(byte[] rowCodes, int rows, int cols, float[][] values,
       int[] labels, int[] classes) {
     Objects.requireNonNull(rowCodes, "rowCodes");
-    Objects.requireNonNull(values, "values");
+    if (rows < 2 || cols < 1 || (long) rows * cols != rowCodes.length) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "rowCodes must have rows x cols = %d x %d bytes (rows >= 2, cols >= 1), got %d", rows,
+          cols, rowCodes.length));
+    }
+    byte[][] chunks = FeatureBins.newChunks(rows, cols, FeatureBins.chunkShift(cols));
+    int at = 0;
+    for (byte[] chunk : chunks) {
+      System.arraycopy(rowCodes, at, chunk, 0, chunk.length);
+      at += chunk.length;
+    }
+    return binned(chunks, rows, cols, values, values, labels, classes);
+  }
+
+  /**
+   * Checks and wraps binned training rows held in chunks.
+   *
+   * @param rowChunks the codes, row-major, in chunks of r rows each (r a power of two, every chunk
+   *     but the last full, r p bytes, the last the remaining rows): the code of row i, feature f at
+   *     {@code [i / r][(i % r) * p + f]}; not copied. {@link #chunkRows} gives a good r
+   * @param rows n, at least 2
+   * @param cols p, at least 1
+   * @param lower per feature the smallest training value of each code, strictly increasing,
+   *     finite, 1..{@value #MAX_BINS} of them, no {@code -0.0}; not copied
+   * @param upper per feature the largest training value of each code, lower[f][b] &lt;=
+   *     upper[f][b] &lt; lower[f][b + 1]; the same as lower for a feature coded exactly (one code
+   *     per distinct value, by rank, as {@link #code}); not copied
+   * @param labels n class labels, each one of classes
+   * @param classes the distinct class labels in the order of the model's probability columns
+   * @return the data
+   * @throws IllegalArgumentException naming the first argument that is not as described
+   */
+  public static BinnedData binned(byte[][] rowChunks, int rows, int cols, float[][] lower,
+      float[][] upper, int[] labels, int[] classes) {
+    Objects.requireNonNull(rowChunks, "rowChunks");
+    Objects.requireNonNull(lower, "lower");
+    Objects.requireNonNull(upper, "upper");
     Objects.requireNonNull(labels, "labels");
     if (rows < 2) {
       throw new IllegalArgumentException("rows must be at least 2, got " + rows);
@@ -146,43 +254,19 @@ public final class ForestParts {
     if (cols < 1) {
       throw new IllegalArgumentException("cols must be at least 1, got " + cols);
     }
-    if ((long) rows * cols != rowCodes.length) {
+    int shift = BinnedChecks.shiftOf(rowChunks, rows, cols);
+    if (lower.length != cols || upper.length != cols || labels.length != rows) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "rowCodes must have rows x cols = %d x %d bytes, got %d", rows, cols, rowCodes.length));
-    }
-    if (values.length != cols || labels.length != rows) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "values must have %d features and labels %d rows, got %d and %d", cols, rows,
-          values.length, labels.length));
+          "lower and upper must have %d features and labels %d rows, got %d, %d and %d", cols,
+          rows, lower.length, upper.length, labels.length));
     }
     for (int f = 0; f < cols; f++) {
-      float[] v = values[f];
-      if (v.length < 1 || v.length > MAX_BINS) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "feature %d must have 1..%d distinct values, got %d", f, MAX_BINS, v.length));
-      }
-      for (int b = 0; b < v.length; b++) {
-        if (!Float.isFinite(v[b]) || Float.floatToRawIntBits(v[b]) == 0x80000000
-            || (b > 0 && !(v[b] > v[b - 1]))) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "values of feature %d must be finite, strictly increasing and without -0.0: %s",
-              f, Arrays.toString(v)));
-        }
-      }
+      BinnedChecks.ranges(f, lower[f], upper[f]);
     }
-    for (int i = 0; i < rows; i++) {
-      int base = i * cols;
-      for (int f = 0; f < cols; f++) {
-        if ((rowCodes[base + f] & 0xFF) >= values[f].length) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "code %d of row %d, feature %d is not below its %d values", rowCodes[base + f] & 0xFF,
-              i, f, values[f].length));
-        }
-      }
-    }
+    BinnedChecks.codes(rowChunks, shift, cols, lower);
     ClassLabels classLabels = ClassLabels.declared(classes);
     int[] y = classLabels.encode(labels);
-    return new BinnedData(rows, cols, rowCodes, values, y, classLabels.labels());
+    return new BinnedData(rows, cols, shift, rowChunks, lower, upper, y, classLabels.labels());
   }
 
   /**
@@ -277,6 +361,7 @@ public final class ForestParts {
     int[] oobRows = new int[n];
     int[] oobPred = new int[n];
     int[] offsets = new int[8];
+    byte[][] chunks8 = new byte[8][];
     int[] out8 = new int[8];
     for (int t = from; t < to; t++) {
       long[] stream = ForestTrainer.streams(seeds[t]);
@@ -289,12 +374,8 @@ public final class ForestParts {
           oobRows[nOob++] = i;
         }
       }
-      CodeTree codeTree = CodeTree.of(tree, bins);
-      if (codeTree == null) {
-        throw new IllegalStateException("a tree on exact features must have code thresholds");
-      }
-      ForestTrainer.predictRows(codeTree, bins.rowCodes(), p, oobRows, nOob, oobPred, offsets,
-          out8);
+      CodeTree codeTree = CodeTree.of(tree, bins, true);
+      ForestTrainer.predictRows(codeTree, bins, oobRows, nOob, oobPred, offsets, chunks8, out8);
       for (int j = 0; j < nOob; j++) {
         oobVotes[oobRows[j] * k + oobPred[j]]++;
       }

@@ -43,6 +43,7 @@ final class ForestTrainer {
     final int[] oobRows;
     final int[] oobPred;
     final int[] offsets = new int[8];
+    final byte[][] chunks8 = new byte[8][];
     final int[] out8 = new int[8];
 
     Worker(FeatureBins bins, float[] x, int[] y, int k, int mtry, RandomForest s) {
@@ -62,6 +63,12 @@ final class ForestTrainer {
    */
   static RandomForestModel fit(RandomForest settings, FloatMatrix x, int[] labels,
       ClassLabels classes, Progress progress) {
+    return fit(settings, x, labels, classes, progress, FeatureBins.chunkShift(x.cols()));
+  }
+
+  /** As above with the codes in row chunks of 2^shift rows (tests use tiny chunks). */
+  static RandomForestModel fit(RandomForest settings, FloatMatrix x, int[] labels,
+      ClassLabels classes, Progress progress, int shift) {
     long start = System.nanoTime();
     int n = x.rows();
     int p = x.cols();
@@ -73,7 +80,7 @@ final class ForestTrainer {
     long[] seeds = treeSeeds(settings.seed(), numTrees);
     float[] data = x.data();
 
-    FeatureBins bins = FeatureBins.of(x, settings.threads());
+    FeatureBins bins = FeatureBins.of(x, settings.threads(), shift);
     Tree[] trees = new Tree[numTrees];
     double[][] gini = new double[numTrees][];
     PermutationImportance.Result[] perm = new PermutationImportance.Result[numTrees];
@@ -100,8 +107,8 @@ final class ForestTrainer {
         }
         CodeTree codeTree = CodeTree.of(tree, bins);
         if (codeTree != null) {
-          predictRows(codeTree, bins.rowCodes(), p, worker.oobRows, nOob, worker.oobPred,
-              worker.offsets, worker.out8);
+          predictRows(codeTree, bins, worker.oobRows, nOob, worker.oobPred, worker.offsets,
+              worker.chunks8, worker.out8);
         } else {
           predictRows(tree, data, p, worker.oobRows, nOob, worker.oobPred, worker.offsets,
               worker.out8);
@@ -155,19 +162,23 @@ final class ForestTrainer {
     }
   }
 
-  /** As {@link #predictRows(Tree, float[], int, int[], int, int[], int[], int[])}, on codes. */
-  static void predictRows(CodeTree tree, byte[] rowCodes, int p, int[] rows, int count,
-      int[] pred, int[] offsets, int[] out8) {
+  /**
+   * As {@link #predictRows(Tree, float[], int, int[], int, int[], int[], int[])}, on the codes of
+   * bins; chunks8 is scratch space of 8 entries.
+   */
+  static void predictRows(CodeTree tree, FeatureBins bins, int[] rows, int count, int[] pred,
+      int[] offsets, byte[][] chunks8, int[] out8) {
     int j = 0;
     for (; j + 8 <= count; j += 8) {
       for (int q = 0; q < 8; q++) {
-        offsets[q] = rows[j + q] * p;
+        chunks8[q] = bins.chunkOf(rows[j + q]);
+        offsets[q] = bins.offsetOf(rows[j + q]);
       }
-      tree.predict8(rowCodes, offsets, out8);
+      tree.predict8(chunks8, offsets, out8);
       System.arraycopy(out8, 0, pred, j, 8);
     }
     for (; j < count; j++) {
-      pred[j] = tree.predict(rowCodes, rows[j] * p);
+      pred[j] = tree.predict(bins.chunkOf(rows[j]), bins.offsetOf(rows[j]));
     }
   }
 

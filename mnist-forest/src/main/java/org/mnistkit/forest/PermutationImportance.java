@@ -32,8 +32,8 @@ final class PermutationImportance {
   record Result(int nOut, int[] nOutClass, int[] features, int[] diffs) {}
 
   private final float[] x;
-  private final byte[] codes;
-  private final byte[] rowCodes;
+  private final byte[][] codes;
+  private final FeatureBins bins;
   private final int n;
   private final int p;
   private final int k;
@@ -63,7 +63,7 @@ final class PermutationImportance {
     int p = bins.cols();
     this.x = x;
     this.codes = bins.codes();
-    this.rowCodes = bins.rowCodes();
+    this.bins = bins;
     this.n = n;
     this.p = p;
     this.k = k;
@@ -102,7 +102,7 @@ final class PermutationImportance {
         stamp = 0;
       }
       int c = codeTree != null
-          ? codeTree.path(rowCodes, oobRows[j] * p, seen, stamp++, where, path, pathNodes)
+          ? codeTree.path(bins.chunkOf(oobRows[j]), bins.offsetOf(oobRows[j]), seen, stamp++, where, path, pathNodes)
           : tree.path(x, oobRows[j] * p, seen, stamp++, where, path, pathNodes);
       if (pairs + c > pairFeature.length) {
         int size = Math.max(pairFeature.length * 2, pairs + c);
@@ -161,13 +161,13 @@ final class PermutationImportance {
         boolean again = (bucketNode[from + t] & 1) != 0;
         int now;
         if (codeTree != null) {
-          int own = codes[f * n + row] & 0xFF;
-          int permuted = codes[f * n + oobRows[partner]] & 0xFF;
+          int own = codes[f][row] & 0xFF;
+          int permuted = codes[f][oobRows[partner]] & 0xFF;
           int threshold = codeTree.codeThreshold(first);
           if (own == permuted || (!again && (own <= threshold) == (permuted <= threshold))) {
             continue; // the path, hence the prediction, is unchanged
           }
-          now = codeTree.predictWith(first, rowCodes, row * p, f, permuted);
+          now = codeTree.predictWith(first, bins.chunkOf(row), bins.offsetOf(row), f, permuted);
         } else {
           float own = x[row * p + f];
           float permuted = x[oobRows[partner] * p + f];

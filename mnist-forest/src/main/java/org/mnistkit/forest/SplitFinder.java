@@ -37,8 +37,9 @@ final class SplitFinder {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private final byte[] codes;
-  private final byte[] rowCodes;
+  private final byte[][] codes;
+  private final byte[][] rowChunks;
+  private final int shift;
   private final int n;
   private final int p;
   private final int k;
@@ -86,7 +87,8 @@ final class SplitFinder {
     this.density = density;
     this.keys = new long[Math.min(sortLimit, bins.rows())];
     this.codes = bins.codes();
-    this.rowCodes = bins.rowCodes();
+    this.rowChunks = bins.rowChunks();
+    this.shift = bins.shift();
     this.n = bins.rows();
     this.p = bins.cols();
     this.k = k;
@@ -181,17 +183,21 @@ final class SplitFinder {
    * @return the code of that entry's row for that feature
    */
   int code(int feature, int column, int i, int s) {
-    return (dense ? codes[feature * n + rows[i]] : local[column * m + i - s]) & 0xFF;
+    return (dense ? codes[feature][rows[i]] : local[column * m + i - s]) & 0xFF;
   }
 
   /** Copies the codes of the node's rows for all candidates into {@code local}, one column each. */
   private void gatherRowMajor(int[] features, int nf, int s, int e) {
     final byte[] out = local;
-    final byte[] rc = rowCodes;
+    final byte[][] chunks = rowChunks;
+    final int sh = shift;
+    final int mask = (1 << sh) - 1;
     final int mm = m;
     final int pp = p;
     for (int i = s; i < e; i++) {
-      int row = rows[i] * pp;
+      int r = rows[i];
+      byte[] rc = chunks[r >>> sh];
+      int row = (r & mask) * pp;
       int at = i - s;
       for (int j = 0; j < nf; j++) {
         out[at] = rc[row + features[j]];
@@ -206,9 +212,9 @@ final class SplitFinder {
     final byte[] seen = present8;
     final int kk = kp;
     final int[] lc = localCls;
-    final int off = f * n;
+    final byte[] column = codes[f];
     for (int i = s; i < e; i++) {
-      int code = codes[off + rows[i]] & 0xFF;
+      int code = column[rows[i]] & 0xFF;
       h[code * kk + lc[i - s]] += wts[i];
       seen[code] = 1;
     }

@@ -32,7 +32,7 @@ class CodeTreeTest {
     int nOob = 0;
     for (int i = 0; i < n; i++) {
       int byValue = tree.predict(d.x().data(), i * 5);
-      assertEquals(byValue, codeTree.predict(bins.rowCodes(), i * 5), "row " + i);
+      assertEquals(byValue, codeTree.predict(bins.chunkOf(i), bins.offsetOf(i)), "row " + i);
       if (inBag[i] == 0) {
         oob[nOob] = i;
         pred[nOob++] = byValue;

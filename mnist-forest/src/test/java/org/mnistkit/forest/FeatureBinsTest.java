@@ -17,15 +17,15 @@ class FeatureBinsTest {
     FeatureBins bins = FeatureBins.of(x, 1);
     assertTrue(bins.isExact(0));
     assertEquals(3, bins.numBins(0));
-    byte[] codes = bins.codes();
-    assertEquals(1, codes[0]);
-    assertEquals(0, codes[1]);
-    assertEquals(1, codes[2]);
-    assertEquals(2, codes[3]);
+    byte[][] codes = bins.codes();
+    assertEquals(1, codes[0][0]);
+    assertEquals(0, codes[0][1]);
+    assertEquals(1, codes[0][2]);
+    assertEquals(2, codes[0][3]);
     assertEquals(3, bins.numBins(1), "-0.0 and 0.0 are one value");
-    assertEquals(codes[4], codes[5]);
+    assertEquals(codes[1][0], codes[1][1]);
     assertEquals(1.5f, bins.threshold(1, 1, 2), "midpoint of 0 and 3");
-    assertEquals(codes[4 + 1], bins.rowCodes()[1 * 2 + 1], "row-major copy agrees");
+    assertEquals(codes[1][1], bins.chunkOf(1)[bins.offsetOf(1) + 1], "row-major copy agrees");
   }
 
   @Test
@@ -45,7 +45,7 @@ class FeatureBinsTest {
     assertTrue(numBins > 200 && numBins <= 256, "bins: " + numBins);
     int[] size = new int[numBins];
     for (int i = 0; i < n; i++) {
-      int c = bins.codes()[i] & 0xFF;
+      int c = bins.codes()[0][i] & 0xFF;
       size[c]++;
       assertTrue(bins.lower(0, c) <= data[2 * i] && data[2 * i] <= bins.upper(0, c));
     }

@@ -70,20 +70,26 @@ class ForestPartsTest {
         ForestParts.grow(settings, data, 1, 5)));
     RandomForestModel assembled = ForestParts.assemble(settings, data, parts, 0.5);
 
-    assertArrayEquals(local.predict(x), assembled.predict(x));
-    assertArrayEquals(local.predictProba(x, 1).data(), assembled.predictProba(x, 1).data());
-    assertArrayEquals(local.classes(), assembled.classes());
-    for (int t = 0; t < 9; t++) {
-      assertArrayEquals(local.predictTree(t, x), assembled.predictTree(t, x), "tree " + t);
-      assertEquals(local.numNodes(t), assembled.numNodes(t));
-      assertArrayEquals(local.inBagCounts(t), assembled.inBagCounts(t));
-    }
-    assertEquals(local.oobError(), assembled.oobError());
-    assertArrayEquals(local.oobVotes().data(), assembled.oobVotes().data());
-    assertArrayEquals(local.importance().meanDecreaseGini(),
-        assembled.importance().meanDecreaseGini(), 1e-12);
-    assertEquals(local.settings(), assembled.settings());
+    assertSameForest(local, assembled, x);
     assertEquals(n, assembled.provenance().dataShape()[0]);
+  }
+
+  /** Asserts that two forests have the same trees, votes, importance and settings. */
+  static void assertSameForest(RandomForestModel expected, RandomForestModel actual,
+      FloatMatrix x) {
+    assertArrayEquals(expected.predict(x), actual.predict(x));
+    assertArrayEquals(expected.predictProba(x, 1).data(), actual.predictProba(x, 1).data());
+    assertArrayEquals(expected.classes(), actual.classes());
+    for (int t = 0; t < expected.settings().trees(); t++) {
+      assertArrayEquals(expected.predictTree(t, x), actual.predictTree(t, x), "tree " + t);
+      assertEquals(expected.numNodes(t), actual.numNodes(t));
+      assertArrayEquals(expected.inBagCounts(t), actual.inBagCounts(t));
+    }
+    assertEquals(expected.oobError(), actual.oobError());
+    assertArrayEquals(expected.oobVotes().data(), actual.oobVotes().data());
+    assertArrayEquals(expected.importance().meanDecreaseGini(),
+        actual.importance().meanDecreaseGini(), 1e-12);
+    assertEquals(expected.settings(), actual.settings());
   }
 
   @Test

@@ -53,8 +53,8 @@ class SplitFinderTest {
           for (int j = 0; j < 4; j++) {
             boolean constant = true;
             for (int i = 1; i < m; i++) {
-              constant &= bins.codes()[features[j] * n + rows[i]]
-                  == bins.codes()[features[j] * n + rows[0]];
+              constant &= bins.codes()[features[j]][rows[i]]
+                  == bins.codes()[features[j]][rows[0]];
             }
             assertEquals(constant, finder.wasConstant(j), "feature " + features[j]);
           }

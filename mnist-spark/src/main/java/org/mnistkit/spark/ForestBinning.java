@@ -1,6 +1,5 @@
 package org.mnistkit.spark;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,16 +11,22 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.forest.ForestParts;
 
 /**
- * The one distributed pass that turns a DataFrame into the forest's byte codes. Each task reads
- * its rows once: it checks labels, vector lengths and values, gives every feature's values
- * provisional byte codes in order of first appearance (at most {@value ForestParts#MAX_BINS} per
- * feature), and returns its codes, labels and each feature's provisional values. The driver
- * merges the values into each feature's sorted distinct values, checks what the tasks found
- * (before any tree is grown), and maps every task's provisional codes to ranks with one table
- * lookup per byte. Only these bytes, labels and values reach the driver, never the doubles.
+ * The distributed pass that turns a DataFrame into the forest's byte codes. Each task reads its
+ * rows once: it checks labels, vector lengths and values, gives every feature's values
+ * provisional byte codes in order of first appearance, and returns its codes, labels and each
+ * feature's provisional values. A feature that shows more than {@value ForestParts#MAX_BINS}
+ * distinct values in a task is sampled instead ({@link QuantileBins}). The driver merges the
+ * values into each feature's sorted distinct values, checks what the tasks found (before any tree
+ * is grown), and maps every task's provisional codes to ranks with one table lookup per byte, into
+ * row-major chunks of a power-of-two number of rows ({@link ForestParts#chunkRows}), so that n x p
+ * may exceed 2<sup>31</sup> bytes. Only these bytes, labels, values and samples reach the driver,
+ * never the doubles. When a feature has more than {@value ForestParts#MAX_BINS} distinct values in
+ * all, its bin edges come from the merged samples and a second pass over the rows codes those
+ * features (so the rows should be cached); pixels never need it.
  */
 final class ForestBinning {
 
@@ -30,9 +35,12 @@ final class ForestBinning {
 
   private ForestBinning() {}
 
-  /** The binned training rows, in the DataFrame's order. */
-  record Binned(int rows, int cols, byte[] codes, float[][] values, int[] labels,
-      int maxLabel) {}
+  /**
+   * The binned training rows, in the DataFrame's order: codes in row-major chunks; per feature
+   * the smallest and largest value of each code (the same array for a feature coded exactly).
+   */
+  record Binned(int rows, int cols, byte[][] chunks, float[][] lower, float[][] upper,
+      int[] labels, int maxLabel, int binnedFeatures) {}
 
   /** What one task found and coded. */
   static final class Part implements Serializable {
@@ -48,7 +56,9 @@ final class ForestBinning {
     double maxLabel = -1;
     /** Per feature its values in order of first appearance; null when more than MAX_BINS. */
     float[][] provisional;
-    /** Provisional codes, row-major. */
+    /** Per feature with more than MAX_BINS values a sample of them; null for the others. */
+    QuantileBins.Reservoir[] samples;
+    /** Provisional codes, row-major (0 for sampled features). */
     byte[] codes;
     int[] labels;
   }
@@ -61,9 +71,11 @@ final class ForestBinning {
     byte[] slotCode = null;
     int[] size = null;
     float[][] seen = null;
-    ByteArrayOutputStream codes = new ByteArrayOutputStream();
+    int[] lastBits = null;
+    byte[] lastCode = null;
+    byte[] codes = new byte[0];
     int[] labels = new int[1024];
-    byte[] row = null;
+    int p = -1;
     while (rows.hasNext()) {
       Row r = rows.next();
       double label = r.getDouble(0);
@@ -75,21 +87,37 @@ final class ForestBinning {
         s.maxLabel = Math.max(s.maxLabel, label);
       }
       Vector v = (Vector) r.get(1);
-      int p = v.size();
       if (s.width < 0) {
+        p = v.size();
         s.width = p;
         keys = new int[p * TABLE];
         Arrays.fill(keys, EMPTY);
         slotCode = new byte[p * TABLE];
         size = new int[p];
         seen = new float[p][ForestParts.MAX_BINS];
-        row = new byte[p];
-      } else if (p != s.width) {
-        s.otherWidth = p;
+        lastBits = new int[p];
+        Arrays.fill(lastBits, EMPTY);
+        lastCode = new byte[p];
+        s.samples = new QuantileBins.Reservoir[p];
+        codes = new byte[Math.max(p, 1 << 20) / p * p];
+      } else if (v.size() != p) {
+        s.otherWidth = v.size();
         continue;
       }
       if (s.rows == labels.length) {
         labels = Arrays.copyOf(labels, labels.length * 2);
+      }
+      long end = (long) (s.rows + 1) * p;
+      if (end > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "partition %d of the training rows holds more than 2^31 bytes of codes (%d rows of "
+                + "%d features); repartition the rows into more partitions", partition, s.rows + 1,
+            p));
+      }
+      int at = s.rows * p;
+      if (end > codes.length) {
+        codes = Arrays.copyOf(codes,
+            (int) Math.min(Integer.MAX_VALUE - 8, Math.max(end, 2L * codes.length)));
       }
       labels[s.rows++] = (int) label;
       double[] x = v instanceof DenseVector d ? d.values() : v.toArray();
@@ -99,10 +127,16 @@ final class ForestBinning {
           s.nonFinite++;
           continue;
         }
-        if (size[f] > ForestParts.MAX_BINS) {
-          continue; // overflowed: the fit fails on the driver
+        value = value == 0f ? 0f : value;
+        if (s.samples[f] != null) {
+          s.samples[f].add(value);
+          continue;
         }
-        int bits = value == 0f ? 0 : Float.floatToRawIntBits(value);
+        int bits = Float.floatToRawIntBits(value);
+        if (bits == lastBits[f]) { // as in the row before (most pixels): no hash lookup
+          codes[at + f] = lastCode[f];
+          continue;
+        }
         int t = f * TABLE;
         int slot = (bits * 0x9E3779B9) >>> 23;
         while (keys[t + slot] != EMPTY && keys[t + slot] != bits) {
@@ -110,24 +144,30 @@ final class ForestBinning {
         }
         if (keys[t + slot] == EMPTY) {
           if (size[f] == ForestParts.MAX_BINS) {
-            size[f]++;
+            // The 257th value: sample this feature from now on, its earlier rows first.
+            s.samples[f] = new QuantileBins.Reservoir(partition, f);
+            for (int i = 0; i < s.rows - 1; i++) {
+              s.samples[f].add(seen[f][codes[i * p + f] & 0xFF]);
+            }
+            s.samples[f].add(value);
             continue;
           }
           keys[t + slot] = bits;
           slotCode[t + slot] = (byte) size[f];
-          seen[f][size[f]++] = Float.intBitsToFloat(bits);
+          seen[f][size[f]++] = value;
         }
-        row[f] = slotCode[t + slot];
+        codes[at + f] = slotCode[t + slot];
+        lastBits[f] = bits;
+        lastCode[f] = slotCode[t + slot];
       }
-      codes.write(row, 0, p);
     }
     if (s.width >= 0) {
       s.provisional = new float[s.width][];
       for (int f = 0; f < s.width; f++) {
-        s.provisional[f] = size[f] > ForestParts.MAX_BINS ? null : Arrays.copyOf(seen[f], size[f]);
+        s.provisional[f] = s.samples[f] != null ? null : Arrays.copyOf(seen[f], size[f]);
       }
     }
-    s.codes = codes.toByteArray();
+    s.codes = Arrays.copyOf(codes, s.rows * Math.max(0, p));
     s.labels = Arrays.copyOf(labels, s.rows);
     return List.of(s).iterator();
   }
@@ -139,12 +179,15 @@ final class ForestBinning {
    * @param maxClasses labels must be below this
    * @param labelCol the label column's name, for messages
    * @param featuresCol the features column's name, for messages
-   * @return the rows coded by rank, in the RDD's order
+   * @param chunkRows rows per chunk of the codes, a power of two; 0 for {@link
+   *     ForestParts#chunkRows}
+   * @return the rows coded by rank (or by bin), in the RDD's order
    * @throws IllegalArgumentException when the rows are fewer than 2, vectors differ in length,
-   *     a value is not finite, a label is not a whole number in 0..maxClasses-1, or a feature has
-   *     more than MAX_BINS distinct values
+   *     a value is not finite, or a label is not a whole number in 0..maxClasses-1
+   * @throws IllegalStateException when the second pass does not see the rows of the first
    */
-  static Binned bin(JavaRDD<Row> rows, int maxClasses, String labelCol, String featuresCol) {
+  static Binned bin(JavaRDD<Row> rows, int maxClasses, String labelCol, String featuresCol,
+      int chunkRows) {
     List<Part> parts = new ArrayList<>(
         rows.mapPartitionsWithIndex((i, it) -> scan(i, it, maxClasses), true).collect());
     parts.sort(Comparator.comparingInt(part -> part.partition));
@@ -193,44 +236,67 @@ final class ForestBinning {
           featuresCol, nonFinite));
     }
     int p = width;
-    float[][] values = new float[p][];
+    int rowsTotal = Math.toIntExact(n);
+    int per = chunkRows > 0 ? chunkRows : ForestParts.chunkRows(p);
+    int shift = Integer.numberOfTrailingZeros(per);
+    byte[][] chunks = new byte[(int) ((n + per - 1) / per)][];
+    for (int c = 0; c < chunks.length; c++) {
+      chunks[c] = new byte[Math.multiplyExact(Math.min(per, rowsTotal - c * per), p)];
+    }
+    float[][] lower = new float[p][];
+    List<Integer> sampled = new ArrayList<>();
     for (int f = 0; f < p; f++) {
-      values[f] = mergedValues(parts, f);
-      if (values[f] == null) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "feature %d of '%s' has more than %d distinct values; the Spark forest codes every "
-                + "value exactly (as pixels are), so round such features to at most %d levels "
-                + "or fit the local RandomForest, which bins them by quantiles",
-            f, featuresCol, ForestParts.MAX_BINS, ForestParts.MAX_BINS));
+      lower[f] = mergedValues(parts, f);
+      if (lower[f] == null) {
+        sampled.add(f);
       }
     }
-    int rowsTotal = Math.toIntExact(n);
-    byte[] codes = new byte[Math.multiplyExact(rowsTotal, p)];
+    float[][] upper = lower.clone();
     int[] labels = new int[rowsTotal];
     int at = 0;
-    byte[] table = new byte[p * ForestParts.MAX_BINS];
-    for (Part part : parts) {
-      if (part.rows == 0) {
-        continue;
-      }
-      for (int f = 0; f < p; f++) {
-        float[] prov = part.provisional[f];
-        for (int c = 0; c < prov.length; c++) {
-          table[f * ForestParts.MAX_BINS + c] = ForestParts.code(values[f], prov[c]);
+    try (Workers pool = new Workers(Workers.defaultThreads())) {
+      for (Part part : parts) {
+        if (part.rows == 0) {
+          continue;
         }
-      }
-      byte[] in = part.codes;
-      int base = at * p;
-      for (int i = 0; i < part.rows; i++) {
-        int off = i * p;
+        byte[] table = new byte[p * ForestParts.MAX_BINS];
         for (int f = 0; f < p; f++) {
-          codes[base + off + f] = table[f * ForestParts.MAX_BINS + (in[off + f] & 0xFF)];
+          float[] prov = part.provisional[f];
+          for (int c = 0; prov != null && lower[f] != null && c < prov.length; c++) {
+            table[f * ForestParts.MAX_BINS + c] = ForestParts.code(lower[f], prov[c]);
+          }
         }
+        int first = at;
+        pool.forRange(part.rows,
+            (c, from, to) -> remap(part.codes, table, chunks, shift, first, p, from, to));
+        System.arraycopy(part.labels, 0, labels, at, part.rows);
+        at += part.rows;
       }
-      System.arraycopy(part.labels, 0, labels, at, part.rows);
-      at += part.rows;
     }
-    return new Binned(rowsTotal, p, codes, values, labels, (int) maxLabel);
+    if (!sampled.isEmpty()) {
+      QuantileBins.binBySamples(rows, parts, sampled, n, chunks, shift, lower, upper);
+    }
+    return new Binned(rowsTotal, p, chunks, lower, upper, labels, (int) maxLabel,
+        sampled.size());
+  }
+
+  /**
+   * Writes rows from..to-1 of a part, whose first row is row {@code first} of the data, into the
+   * chunks, each provisional code mapped through the part's table (feature f's code c at {@code
+   * table[f * 256 + c]}).
+   */
+  private static void remap(byte[] in, byte[] table, byte[][] chunks, int shift, int first, int p,
+      int from, int to) {
+    int mask = (1 << shift) - 1;
+    for (int i = from; i < to; i++) {
+      int row = first + i;
+      byte[] out = chunks[row >>> shift];
+      int base = (row & mask) * p;
+      int off = i * p;
+      for (int f = 0; f < p; f++) {
+        out[base + f] = table[(f << 8) | (in[off + f] & 0xFF)];
+      }
+    }
   }
 
   /** The sorted union of every part's values of feature f; null when over MAX_BINS. */

@@ -46,12 +46,17 @@ import org.mnistkit.forest.RandomForestModel;
  * checks vector lengths, finiteness and labels (whole numbers in 0..{@value #MAX_CLASSES}-1;
  * classes are 0..max label) and codes every row as one byte per feature; the driver collects the
  * codes (n x p bytes, in the DataFrame's row order) with each feature's values and maps the codes
- * to the value's rank among all of the feature's values (exact: a feature may have at most 256
- * distinct values, as 8-bit pixels have); (3) the codes are broadcast once; (4) {@code
- * treePartitions} tasks each grow a contiguous range of trees, tree t from the t-th seed drawn from {@code seed}; (5) the driver assembles the trees
- * in order ({@link ForestParts}). The forest is the one {@link RandomForest#fit} grows on the
- * same rows in the same order with the same seed and settings and classes 0..k-1, whatever the
- * number of partitions, tree tasks or executors: same predictions and probabilities.
+ * to the value's rank among all of the feature's values, into row chunks of at most 256 MiB; (3)
+ * every chunk is broadcast once, as its own broadcast variable ({@code SharedRows}), so more than
+ * 2 GB of codes can be shipped; (4) {@code treePartitions} tasks each grow a contiguous range of
+ * trees, tree t from the t-th seed drawn from {@code seed}; (5) the driver assembles the trees in
+ * order ({@link ForestParts}). When every feature has at most 256 distinct values (8-bit pixels),
+ * the forest is the one {@link RandomForest#fit} grows on the same rows in the same order with
+ * the same seed and settings and classes 0..k-1, whatever the number of partitions, tree tasks or
+ * executors: same predictions and probabilities. A feature with more distinct values is cut into
+ * at most 256 bins whose edges come from per-partition samples merged on the driver (a second
+ * pass codes those features, so cache the DataFrame); the edges are the local forest's quantile
+ * edges exactly when no partition has more than 4096 rows, and approximate them otherwise.
  *
  * <p>Defaults are randomForest's, as in {@link RandomForest}: 500 trees, mtry floor(sqrt(p)),
  * node size 1, unlimited depth, bootstrap samples of n rows, seed {@value
@@ -82,6 +87,8 @@ public final class MnistRandomForestClassifier
   private final LongParam seed;
   /** The number of tree-growing tasks. */
   private final IntParam treePartitions;
+  /** Rows per chunk of the codes, a power of two; 0 for the default (tests use tiny chunks). */
+  private int chunkRows;
 
   /** A classifier with a random uid and randomForest's defaults. */
   public MnistRandomForestClassifier() {
@@ -239,6 +246,12 @@ public final class MnistRandomForestClassifier
    *     job), or the data are not as the class comment says (after the first pass, before any
    *     tree is grown)
    */
+  /** Sets the rows per chunk of the broadcast codes, a power of two (0: the default). */
+  MnistRandomForestClassifier withChunkRows(int rows) {
+    chunkRows = rows;
+    return this;
+  }
+
   @Override
   public MnistRandomForestClassificationModel fit(Dataset<?> dataset) {
     StructType schema = dataset.schema();
@@ -255,7 +268,7 @@ public final class MnistRandomForestClassifier
         functions.col(getLabelCol()).cast(DataTypes.DoubleType), functions.col(getFeaturesCol()))
         .toJavaRDD();
     ForestBinning.Binned binned = ForestBinning.bin(rows, MAX_CLASSES, getLabelCol(),
-        getFeaturesCol());
+        getFeaturesCol(), chunkRows);
     int p = binned.cols();
     if (isDefined(mtry) && (Integer) $(mtry) > p) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -266,13 +279,13 @@ public final class MnistRandomForestClassifier
     for (int c = 0; c < k; c++) {
       classes[c] = c;
     }
-    ForestParts.BinnedData data = ForestParts.binned(binned.codes(), binned.rows(), p,
-        binned.values(), binned.labels(), classes);
+    ForestParts.BinnedData data = ForestParts.binned(binned.chunks(), binned.rows(), p,
+        binned.lower(), binned.upper(), binned.labels(), classes);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
     int trees = settings.trees();
     int tasks = Math.min(trees,
         isDefined(treePartitions) ? (Integer) $(treePartitions) : jsc.defaultParallelism());
-    Broadcast<ForestParts.BinnedData> shared = jsc.broadcast(data);
+    Broadcast<SharedRows> shared = SharedRows.broadcast(jsc, data);
     List<int[]> ranges = new ArrayList<>();
     for (int t = 0; t < tasks; t++) {
       ranges.add(new int[] {(int) ((long) trees * t / tasks),
@@ -294,10 +307,10 @@ public final class MnistRandomForestClassifier
         if (maxDepthValue != null) {
           b.maxDepth(maxDepthValue);
         }
-        return ForestParts.grow(b.build(), shared.value(), r[0], r[1]);
+        return ForestParts.grow(b.build(), shared.value().data(), r[0], r[1]);
       }).collect();
     } finally {
-      shared.destroy();
+      SharedRows.destroy(shared);
     }
     RandomForestModel forest = ForestParts.assemble(settings, data, grown,
         (System.nanoTime() - start) / 1e9);

@@ -87,18 +87,6 @@ class BadInputTest {
   }
 
   @Test
-  void featuresWithMoreThan256ValuesAreNamed() {
-    Row[] many = new Row[300];
-    for (int i = 0; i < many.length; i++) {
-      many[i] = RowFactory.create((double) (i % 2), Vectors.dense(0.5, i * 0.001));
-    }
-    assertEquals("feature 1 of 'features' has more than 256 distinct values; the Spark forest "
-            + "codes every value exactly (as pixels are), so round such features to at most 256 "
-            + "levels or fit the local RandomForest, which bins them by quantiles",
-        fitFails(rows(many)).getMessage());
-  }
-
-  @Test
   void modelChecksItsInputAndUnreadableModelFilesAreNamed() throws IOException {
     MnistRandomForestClassificationModel model =
         new MnistRandomForestClassifier().setNumTrees(3).fit(frame);

@@ -88,6 +88,18 @@ class MnistRandomForestClassifierTest {
   }
 
   @Test
+  void codesInChunksOfEightRowsChangeNothing() {
+    Dataset<Row> frame = data.frame(spark, 3);
+    RandomForestModel forest = estimator().setTreePartitions(2).withChunkRows(8).fit(frame)
+        .forest();
+    for (int t = 0; t < 11; t++) {
+      assertArrayEquals(local.predictTree(t, data.x), forest.predictTree(t, data.x), "tree " + t);
+    }
+    assertEquals(local.oobError(), forest.oobError());
+    assertArrayEquals(local.oobVotes().data(), forest.oobVotes().data());
+  }
+
+  @Test
   void transformAddsTheThreeColumnsAndKeepsTheInput() {
     Dataset<Row> frame = data.frame(spark, 2);
     MnistRandomForestClassificationModel model = estimator().fit(frame);

@@ -2,6 +2,7 @@ package org.mnistkit.spark.examples;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.ml.Pipeline;
@@ -42,8 +43,12 @@ import org.mnistkit.spark.MnistRandomForestClassifier;
  *
  * <p>Options: {@code --master} (default {@code local[*]}), {@code --train-size} (default 60000),
  * {@code --trees} (default 20, MLlib's default count), {@code --partitions} (default 2; the
- * training frame's partitions and the tree tasks), {@code --seed} (default 123), {@code --json}, {@code --no-mllib} (skip MLlib's forest, whose
- * fit on 60000 rows takes minutes; its JSON fields are then null), {@code --tune} (then also
+ * training frame's partitions and the tree tasks), {@code --seed} (default 123), {@code --json},
+ * {@code --no-mllib} (skip MLlib's forest, whose fit on 60000 rows takes minutes; its JSON fields
+ * are then null), {@code --repeats} (default 1: fit our forest on Spark and locally this many
+ * times, alternating, after MLlib's one fit; the fit seconds are the medians, all times are in
+ * {@code ours_fit_seconds_all} and {@code local_fit_seconds_all}; the first fit of each runs with a
+ * cold JIT and, for Spark, its first jobs), {@code --tune} (then also
  * choose mtry 14 or 28 with a {@code Pipeline}, a {@code ParamGridBuilder} grid and a {@code
  * TrainValidationSplit}, {@link #tune}; printed on stderr).
  * MNIST comes from mnistkit's cache ({@code $MNISTKIT_HOME}, default {@code
@@ -68,19 +73,34 @@ public final class SparkForestExample {
    * @param mllibFitSeconds MLlib's fit
    * @param mllibAccuracy its test accuracy
    * @param oursConfusion our Spark forest's confusion matrix
+   * @param oursFitAll every fit time of our forest on Spark, in run order (oursFitSeconds is
+   *     their median)
+   * @param localFitAll every fit time of our local forest, in run order (localFitSeconds is their
+   *     median)
    */
   public record Result(int rows, int trees, int partitions, double oursFitSeconds,
       double oursAccuracy, double localFitSeconds, double localAccuracy, double mllibFitSeconds,
-      double mllibAccuracy, ConfusionMatrix oursConfusion) {
+      double mllibAccuracy, ConfusionMatrix oursConfusion, double[] oursFitAll,
+      double[] localFitAll) {
 
     /** @return the result as one line of JSON (a figure not measured is {@code null}) */
     public String toJson() {
       return String.format(Locale.ROOT,
           "{\"rows\": %d, \"trees\": %d, \"partitions\": %d, \"ours_fit_seconds\": %s, "
               + "\"ours_accuracy\": %s, \"local_fit_seconds\": %s, \"local_accuracy\": %s, "
-              + "\"mllib_fit_seconds\": %s, \"mllib_accuracy\": %s}",
+              + "\"mllib_fit_seconds\": %s, \"mllib_accuracy\": %s, "
+              + "\"ours_fit_seconds_all\": %s, \"local_fit_seconds_all\": %s}",
           rows, trees, partitions, num(oursFitSeconds), num(oursAccuracy), num(localFitSeconds),
-          num(localAccuracy), num(mllibFitSeconds), num(mllibAccuracy));
+          num(localAccuracy), num(mllibFitSeconds), num(mllibAccuracy), list(oursFitAll),
+          list(localFitAll));
+    }
+
+    private static String list(double[] values) {
+      StringBuilder b = new StringBuilder("[");
+      for (int i = 0; i < values.length; i++) {
+        b.append(i == 0 ? "" : ", ").append(num(values[i]));
+      }
+      return b.append(']').toString();
     }
 
     private static String num(double v) {
@@ -103,6 +123,30 @@ public final class SparkForestExample {
    */
   public static Result run(SparkSession spark, Path mnistDir, int trainSize, int trees,
       int partitions, long seed, boolean mllib) throws IOException {
+    return run(spark, mnistDir, trainSize, trees, partitions, seed, mllib, 1);
+  }
+
+  /**
+   * As {@link #run(SparkSession, Path, int, int, int, long, boolean)}, fitting our forest on
+   * Spark and locally {@code repeats} times each, alternating (MLlib's once).
+   *
+   * @param spark the session
+   * @param mnistDir the folder of the four MNIST files
+   * @param trainSize the first this many training images are used
+   * @param trees trees per forest
+   * @param partitions partitions of the frames and tree tasks
+   * @param seed the seed of every forest
+   * @param mllib whether to fit MLlib's forest too (its fields are NaN otherwise)
+   * @param repeats fits of each of our forests, at least 1; the results hold the median times
+   * @return what was measured
+   * @throws IOException when the files cannot be read
+   * @throws IllegalArgumentException when repeats &lt; 1
+   */
+  public static Result run(SparkSession spark, Path mnistDir, int trainSize, int trees,
+      int partitions, long seed, boolean mllib, int repeats) throws IOException {
+    if (repeats < 1) {
+      throw new IllegalArgumentException("--repeats must be >= 1, got " + repeats);
+    }
     DatasetSpec spec = DatasetSpec.MNIST;
     Dataset<Row> train = IdxFrames.read(spark,
         mnistDir.resolve(spec.trainImages().name()).toString(),
@@ -137,13 +181,34 @@ public final class SparkForestExample {
     t0 = System.nanoTime();
     RandomForestModel forest = RandomForest.builder().trees(trees).seed(seed).build()
         .fit(localTrain);
-    double localFit = (System.nanoTime() - t0) / 1e9;
+    double[] oursAll = new double[repeats];
+    double[] localAll = new double[repeats];
+    oursAll[0] = oursFit;
+    localAll[0] = (System.nanoTime() - t0) / 1e9;
+    for (int r = 1; r < repeats; r++) {
+      t0 = System.nanoTime();
+      new MnistRandomForestClassifier().setNumTrees(trees).setSeed(seed)
+          .setTreePartitions(partitions).fit(train);
+      oursAll[r] = (System.nanoTime() - t0) / 1e9;
+      t0 = System.nanoTime();
+      RandomForest.builder().trees(trees).seed(seed).build().fit(localTrain);
+      localAll[r] = (System.nanoTime() - t0) / 1e9;
+    }
+    oursFit = median(oursAll);
+    double localFit = median(localAll);
     double localAccuracy = ConfusionMatrix.of(local.test().labels(), forest.predict(local.test()),
         10).accuracy();
     train.unpersist();
     test.unpersist();
     return new Result(rows, trees, partitions, oursFit, oursCm.accuracy(), localFit,
-        localAccuracy, mllibFit, mllibAccuracy, oursCm);
+        localAccuracy, mllibFit, mllibAccuracy, oursCm, oursAll, localAll);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int m = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
   }
 
   /**
@@ -200,6 +265,7 @@ public final class SparkForestExample {
     boolean json = false;
     boolean mllib = true;
     boolean tune = false;
+    int repeats = 1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--master" -> master = args[++i];
@@ -210,9 +276,10 @@ public final class SparkForestExample {
         case "--json" -> json = true;
         case "--no-mllib" -> mllib = false;
         case "--tune" -> tune = true;
+        case "--repeats" -> repeats = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + "; options: --master, --train-size, --trees, --partitions, --seed, --json, "
-            + "--no-mllib, --tune");
+            + "--no-mllib, --repeats, --tune");
       }
     }
     DatasetLoader loader = DatasetLoader.defaults();
@@ -221,7 +288,7 @@ public final class SparkForestExample {
         .config("spark.ui.enabled", "false").getOrCreate();
     try {
       Result r = run(spark, loader.cacheDir(DatasetSpec.MNIST), trainSize, trees, partitions,
-          seed, mllib);
+          seed, mllib, repeats);
       if (tune) {
         Path dir = loader.cacheDir(DatasetSpec.MNIST);
         DatasetSpec spec = DatasetSpec.MNIST;
