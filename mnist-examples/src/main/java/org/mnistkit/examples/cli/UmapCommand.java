@@ -35,7 +35,7 @@ public final class UmapCommand implements Callable<Integer>, OutUse {
   int neighbors;
 
   @Option(names = "--min-dist", paramLabel = "X", defaultValue = "0.001",
-      description = "Smallest distance between embedded points (uwot's min_dist), above 0. "
+      description = "Smallest distance between embedded points (uwot's min_dist), in [0, 1] (1 is uwot's spread). "
       + "Default: ${DEFAULT-VALUE}.")
   double minDist;
 
@@ -61,6 +61,9 @@ public final class UmapCommand implements Callable<Integer>, OutUse {
 
   @Override
   public Integer call() throws Exception {
+    if (pca < 0) {
+      throw new IllegalArgumentException("--pca must be >= 0 (0 for no PCA), got " + pca);
+    }
     MnistDataset data = common.load();
     LabeledImages train = data.train().head(CommonOptions.trainSize(trainSize, 3, data));
     var x = train.toScaledMatrix();
