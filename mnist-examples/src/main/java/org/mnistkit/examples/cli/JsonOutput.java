@@ -15,7 +15,8 @@ import java.io.PrintWriter;
 
 /**
  * Writes a command's result record as one JSON object on stdout. Record components named in
- * camelCase become snake_case keys ({@code loadSeconds} becomes {@code load_seconds}).
+ * camelCase become snake_case keys ({@code loadSeconds} becomes {@code load_seconds}); numbers are
+ * written at full precision, and a NaN or an infinity (a value not measured) as {@code null}.
  */
 public final class JsonOutput {
 
@@ -26,7 +27,8 @@ public final class JsonOutput {
           .addSerializer(Double.class, new NonFinite<>(Double.class))
           .addSerializer(double.class, new NonFinite<>(double.class))
           .addSerializer(Float.class, new NonFinite<>(Float.class))
-          .addSerializer(float.class, new NonFinite<>(float.class)));
+          .addSerializer(float.class, new NonFinite<>(float.class))
+          .addSerializer(double[].class, new NonFiniteArray()));
 
   /**
    * A number that JSON cannot hold (NaN, an infinity: "not measured", such as the vote accuracy
@@ -63,6 +65,26 @@ public final class JsonOutput {
       return MAPPER.writeValueAsString(result);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write " + result.getClass().getName() + " as JSON", e);
+    }
+  }
+
+  /** A {@code double[]} (singular values, per-class scores) whose non-finite entries are {@code null}. */
+  private static final class NonFiniteArray extends StdSerializer<double[]> {
+    NonFiniteArray() {
+      super(double[].class);
+    }
+
+    @Override
+    public void serialize(double[] values, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeStartArray(values, values.length);
+      for (double d : values) {
+        if (Double.isFinite(d)) {
+          gen.writeNumber(d);
+        } else {
+          gen.writeNull();
+        }
+      }
+      gen.writeEndArray();
     }
   }
 

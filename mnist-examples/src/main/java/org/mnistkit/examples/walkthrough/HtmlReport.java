@@ -46,7 +46,8 @@ final class HtmlReport {
       + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right;"
       + "white-space:nowrap}th:first-child,td:first-child{text-align:left}"
       + "img{max-width:100%;height:auto;border:1px solid #eee}pre{background:#f6f6f6;padding:.5em;overflow-x:auto}"
-      + "pre.provenance{white-space:pre-wrap;overflow-wrap:anywhere}code.sha{font-size:.85em}table.provenance td{text-align:left;white-space:normal}"
+      + "pre.provenance{white-space:pre-wrap;overflow-wrap:anywhere}code.sha{font-size:.85em}"
+      + "table.provenance td{text-align:left;white-space:normal}"
       + DiagnosticsSection.CSS
       + "@media print{body{max-width:none;margin:0;font-size:10pt}.embedding-figure,#cell-digits{display:none}"
       + "figure,tr,pre{break-inside:avoid}h2,h3{break-after:avoid}}";
@@ -182,8 +183,9 @@ final class HtmlReport {
     if (nn != null) {
       section("6. Dense network", "fitted in", nn.summary().fitSeconds());
       html.append("<pre>").append(esc(nn.modelSummary())).append("</pre>\n");
-      para(String.format(Locale.ROOT, "%d epochs, batch size %d, %d training images; fit %.1f s. Test loss %s, "
-          + "test accuracy <b>%s</b> on %d images.", nn.epochs(), nn.batchSize(), nn.summary().trainingRows(),
+      para(String.format(Locale.ROOT, "%d %s, batch size %d, %d training images; fit %.1f s. Test loss %s, "
+          + "test accuracy <b>%s</b> on %d images.", nn.epochs(), nn.epochs() == 1 ? "epoch" : "epochs", nn.batchSize(),
+          nn.summary().trainingRows(),
           nn.summary().fitSeconds(), Walkthrough.fmt(nn.testLoss()), Walkthrough.fmt(nn.summary().accuracy()),
           nn.summary().testRows()));
       image(nn.historyPng(), "Loss and accuracy per epoch");
@@ -238,7 +240,9 @@ final class HtmlReport {
    * A step's heading and what its time measures: the computation alone, while the table of step
    * times at the top holds the whole step, with its metrics, plots and files.
    *
+   * @param title the heading
    * @param timed what was timed, such as {@code SVD computed in}, or null for no time
+   * @param seconds its wall time in seconds (ignored when timed is null)
    */
   private void section(String title, String timed, double seconds) {
     html.append("<h2>").append(esc(title)).append("</h2>\n");

@@ -50,11 +50,12 @@ class TablesAndJsonTest {
 
   @Test
   void numbersJsonCannotHoldAreNullNotTheStringNaN() {
-    assertEquals("{\"accuracy\":null,\"boxed\":null,\"share\":null,\"seconds\":1.5}",
-        JsonOutput.toJson(new Unmeasured(Double.NaN, Double.POSITIVE_INFINITY, Float.NaN, 1.5)));
+    assertEquals("{\"accuracy\":null,\"boxed\":null,\"share\":null,\"seconds\":1.5,\"precision\":[0.25,null,1.0]}",
+        JsonOutput.toJson(new Unmeasured(Double.NaN, Double.POSITIVE_INFINITY, Float.NaN, 1.5,
+            new double[] {0.25, Double.NaN, 1.0})));
   }
 
-  record Unmeasured(double accuracy, Double boxed, float share, double seconds) {}
+  record Unmeasured(double accuracy, Double boxed, float share, double seconds, double[] precision) {}
 
   @Test
   void umapRefusesANegativePcaNamingTheOption() throws IOException {
