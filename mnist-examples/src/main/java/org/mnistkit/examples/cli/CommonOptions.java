@@ -43,7 +43,7 @@ public final class CommonOptions {
   @Option(names = "--transpose", description = "Transpose every image (EMNIST stores its images transposed).")
   boolean transpose;
 
-  @Option(names = "--seed", defaultValue = "123", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "123", description = "Random seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
   @Option(names = "--threads", paramLabel = "N",

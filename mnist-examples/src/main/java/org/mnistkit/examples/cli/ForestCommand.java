@@ -41,17 +41,17 @@ public final class ForestCommand implements Callable<Integer>, OutUse {
   @Mixin ModelFileOptions files;
   @Spec CommandSpec spec;
 
-  @Option(names = "--train-size", defaultValue = "3000",
+  @Option(names = "--train-size", paramLabel = "N", defaultValue = "3000",
       description = "Training images sampled with the seed, 2..60000. Default: ${DEFAULT-VALUE}.")
   int trainSize;
 
-  @Option(names = "--trees", defaultValue = "500", description = "Number of trees. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--trees", paramLabel = "N", defaultValue = "500", description = "Number of trees. Default: ${DEFAULT-VALUE}.")
   int trees;
 
-  @Option(names = "--mtry", description = "Features tried per split. Default: floor(sqrt(784)) = 28.")
+  @Option(names = "--mtry", paramLabel = "N", description = "Features tried per split. Default: floor(sqrt(784)) = 28.")
   Integer mtry;
 
-  @Option(names = "--node-size", defaultValue = "1", description = "Minimum node size. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--node-size", paramLabel = "N", defaultValue = "1", description = "Minimum node size. Default: ${DEFAULT-VALUE}.")
   int nodeSize;
 
   @Option(names = "--importance", defaultValue = "none", paramLabel = "none|gini|permutation",

@@ -82,16 +82,32 @@ public final class MnistkitCommand implements java.util.concurrent.Callable<Inte
   /**
    * @param e an error to report
    * @return its message; for a file-system error, whose message is often the path alone, the
-   *     path with the kind of error and the reason, such as {@code cannot write /proc/x.mkrf
-   *     (AccessDeniedException)}
+   *     path with the reason in words: the operating system's reason when it gives one, else the
+   *     kind of error, such as {@code /proc/x.mkrf: permission denied}, never a Java class name
    */
   static String message(Exception e) {
     if (e instanceof java.nio.file.FileSystemException f) {
-      return String.format(java.util.Locale.ROOT, "%s%s: %s%s", f.getFile(),
-          f.getOtherFile() == null ? "" : " -> " + f.getOtherFile(), f.getClass().getSimpleName(),
-          f.getReason() == null ? "" : " (" + f.getReason() + ")");
+      return String.format(java.util.Locale.ROOT, "%s%s: %s", f.getFile(),
+          f.getOtherFile() == null ? "" : " -> " + f.getOtherFile(),
+          f.getReason() == null ? kind(f) : f.getReason());
     }
     return e.getMessage();
+  }
+
+  /** The kind of a file-system error without a reason, in words. */
+  private static String kind(java.nio.file.FileSystemException f) {
+    if (f instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or folder";
+    } else if (f instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    } else if (f instanceof java.nio.file.FileAlreadyExistsException) {
+      return "already exists";
+    } else if (f instanceof java.nio.file.NotDirectoryException) {
+      return "not a folder";
+    } else if (f instanceof java.nio.file.DirectoryNotEmptyException) {
+      return "folder not empty";
+    }
+    return "file-system error";
   }
 
   /**

@@ -36,13 +36,13 @@ public final class NnCommand implements Callable<Integer>, OutUse {
   @Mixin ModelFileOptions files;
   @Spec CommandSpec spec;
 
-  @Option(names = "--epochs", defaultValue = "5", description = "Epochs. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Epochs. Default: ${DEFAULT-VALUE}.")
   int epochs;
 
-  @Option(names = "--batch-size", defaultValue = "128", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128", description = "Batch size. Default: ${DEFAULT-VALUE}.")
   int batchSize;
 
-  @Option(names = "--train-size", description = "Use the first n training images. Default: all (60000).")
+  @Option(names = "--train-size", paramLabel = "N", description = "Use the first n training images. Default: all (60000).")
   Integer trainSize;
 
   @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|cnn", description = "Default: ${DEFAULT-VALUE}.")

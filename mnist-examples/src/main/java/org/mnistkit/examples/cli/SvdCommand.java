@@ -32,11 +32,11 @@ public final class SvdCommand implements Callable<Integer>, OutUse {
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
 
-  @Option(names = "--components", defaultValue = "30",
+  @Option(names = "--components", paramLabel = "N", defaultValue = "30",
       description = "Singular values and vectors to compute (irlba's nv), at least 2. Default: ${DEFAULT-VALUE}.")
   int components;
 
-  @Option(names = "--train-size", description = "Use the first n training images. Default: all (60000).")
+  @Option(names = "--train-size", paramLabel = "N", description = "Use the first n training images. Default: all (60000).")
   Integer trainSize;
 
   @Option(names = "--center", description = "Centre the columns first (PCA, like prcomp_irlba).")

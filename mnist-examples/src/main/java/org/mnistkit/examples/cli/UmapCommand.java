@@ -29,24 +29,24 @@ public final class UmapCommand implements Callable<Integer>, OutUse {
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
 
-  @Option(names = "--neighbors", defaultValue = "15",
+  @Option(names = "--neighbors", paramLabel = "N", defaultValue = "15",
       description = "Nearest neighbours of each point (uwot's n_neighbors), at least 2. "
       + "Default: ${DEFAULT-VALUE}.")
   int neighbors;
 
-  @Option(names = "--min-dist", defaultValue = "0.001",
-      description = "Smallest distance between embedded points (uwot's min_dist), above 0. "
+  @Option(names = "--min-dist", paramLabel = "X", defaultValue = "0.001",
+      description = "Smallest distance between embedded points (uwot's min_dist), in [0, 1] (1 is uwot's spread). "
       + "Default: ${DEFAULT-VALUE}.")
   double minDist;
 
-  @Option(names = "--pca", defaultValue = "50",
+  @Option(names = "--pca", paramLabel = "N", defaultValue = "50",
       description = "Reduce to this many centred components first; 0 for none. Default: ${DEFAULT-VALUE}.")
   int pca;
 
-  @Option(names = "--train-size", description = "Use the first n training images. Default: all (60000).")
+  @Option(names = "--train-size", paramLabel = "N", description = "Use the first n training images. Default: all (60000).")
   Integer trainSize;
 
-  @Option(names = "--sgd-threads", defaultValue = "1",
+  @Option(names = "--sgd-threads", paramLabel = "N", defaultValue = "1",
       description = "Threads of the optimisation; 1 is fully reproducible. Default: ${DEFAULT-VALUE}.")
   int sgdThreads;
 
@@ -61,6 +61,9 @@ public final class UmapCommand implements Callable<Integer>, OutUse {
 
   @Override
   public Integer call() throws Exception {
+    if (pca < 0) {
+      throw new IllegalArgumentException("--pca must be >= 0 (0 for no PCA), got " + pca);
+    }
     MnistDataset data = common.load();
     LabeledImages train = data.train().head(CommonOptions.trainSize(trainSize, 3, data));
     var x = train.toScaledMatrix();

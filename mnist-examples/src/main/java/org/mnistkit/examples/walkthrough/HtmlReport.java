@@ -36,6 +36,22 @@ final class HtmlReport {
   /** The report page's name in the report folder. */
   static final String INDEX = "index.html";
 
+  /**
+   * The page's style: the base layout, the diagnostics' heat maps and galleries ({@link
+   * DiagnosticsSection#CSS}), and the printed page, which shows the PNGs, not the interactive views
+   * (a canvas prints as one screen's bitmap, and its hover and legend do nothing on paper), and keeps
+   * a figure, a table row or a digit on one page.
+   */
+  static final String STYLE = "body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}"
+      + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right;"
+      + "white-space:nowrap}th:first-child,td:first-child{text-align:left}"
+      + "img{max-width:100%;height:auto;border:1px solid #eee}pre{background:#f6f6f6;padding:.5em;overflow-x:auto}"
+      + "pre.provenance{white-space:pre-wrap;overflow-wrap:anywhere}code.sha{font-size:.85em}"
+      + "table.provenance td{text-align:left;white-space:normal}"
+      + DiagnosticsSection.CSS
+      + "@media print{body{max-width:none;margin:0;font-size:10pt}.embedding-figure,#cell-digits{display:none}"
+      + "figure,tr,pre{break-inside:avoid}h2,h3{break-after:avoid}}";
+
   /** Layout width of the plots (their PNGs have {@link StepContext#PLOT_SCALE} times as many pixels). */
   private static final int IMAGE_WIDTH = 800;
 
@@ -74,11 +90,7 @@ final class HtmlReport {
   private void head(WalkthroughResult r) {
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">")
         .append("<title>mnistkit walkthrough: ").append(esc(r.settings().dataset())).append("</title>")
-        .append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}")
-        .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right}")
-        .append("th:first-child,td:first-child{text-align:left}img{max-width:100%;height:auto;border:1px solid #eee}")
-        .append("pre{background:#f6f6f6;padding:.5em}code.sha{font-size:.85em}")
-        .append("table.provenance td{text-align:left}</style></head><body>\n");
+        .append("<style>").append(STYLE).append("</style></head><body>\n");
   }
 
   /** Title, provenance (version, command line, machine, data and checksums), settings and step times. */
@@ -131,7 +143,7 @@ final class HtmlReport {
 
   private void body(WalkthroughResult r) {
     LoadStep.Result l = r.load();
-    section("1-3. Load, look, reshape", l.seconds());
+    section("1-3. Load, look, reshape", "loaded in", l.seconds());
     para("Train images " + dims(l.trainShape()) + ", test images " + dims(l.testShape()) + ", one-hot labels "
         + dims(l.oneHotShape()) + ", from " + l.source() + ". The scaled matrix is " + dims(l.matrixShape())
         + " with values in [0, 1].");
@@ -140,7 +152,7 @@ final class HtmlReport {
         .append("</figcaption></figure>\n");
 
     SvdStep.Result s = r.svd();
-    section("4. Truncated SVD (irlba, nv = " + s.components() + ")", s.seconds());
+    section("4. Truncated SVD (irlba, nv = " + s.components() + ")", "SVD computed in", s.seconds());
     para(String.format(Locale.ROOT, "%d rows; %d restarts, %d matrix-vector products. kNN-15 purity of the "
         + "first two singular coordinates (U times d; uncentred, so not principal components): <b>%s</b>.", s.n(),
         s.iterations(), s.matvecs(), Walkthrough.fmt(s.knn15Purity())));
@@ -156,7 +168,7 @@ final class HtmlReport {
 
     UmapStep.Result u = r.umap();
     if (u != null) {
-      section("5. UMAP (n_neighbors 15, min_dist 0.001, pca 50)", u.seconds());
+      section("5. UMAP (n_neighbors 15, min_dist 0.001, pca 50)", "embedding fitted in", u.seconds());
       para(String.format(Locale.ROOT, "%d images; kNN-15 purity <b>%s</b>, trustworthiness %s.", u.n(),
           Walkthrough.fmt(u.knn15Purity()), Walkthrough.fmt(u.trustworthiness())));
       para(KNN_PURITY + " " + String.format(Locale.ROOT, TRUSTWORTHINESS, UmapStep.TRUST_SAMPLE));
@@ -169,10 +181,11 @@ final class HtmlReport {
 
     NetworkStep.Result nn = r.network();
     if (nn != null) {
-      section("6. Dense network", nn.summary().fitSeconds());
+      section("6. Dense network", "fitted in", nn.summary().fitSeconds());
       html.append("<pre>").append(esc(nn.modelSummary())).append("</pre>\n");
-      para(String.format(Locale.ROOT, "%d epochs, batch size %d, %d training images; fit %.1f s. Test loss %s, "
-          + "test accuracy <b>%s</b> on %d images.", nn.epochs(), nn.batchSize(), nn.summary().trainingRows(),
+      para(String.format(Locale.ROOT, "%d %s, batch size %d, %d training images; fit %.1f s. Test loss %s, "
+          + "test accuracy <b>%s</b> on %d images.", nn.epochs(), nn.epochs() == 1 ? "epoch" : "epochs", nn.batchSize(),
+          nn.summary().trainingRows(),
           nn.summary().fitSeconds(), Walkthrough.fmt(nn.testLoss()), Walkthrough.fmt(nn.summary().accuracy()),
           nn.summary().testRows()));
       image(nn.historyPng(), "Loss and accuracy per epoch");
@@ -181,7 +194,7 @@ final class HtmlReport {
 
     ForestStep.Result f = r.forest();
     if (f != null) {
-      section("7. Random forest", f.summary().fitSeconds() + f.summary().predictSeconds());
+      section("7. Random forest", "fitted and tested in", f.summary().fitSeconds() + f.summary().predictSeconds());
       para(String.format(Locale.ROOT, "%d trees, mtry %d, %d sampled training images; OOB error %s; test "
           + "accuracy <b>%s</b> on %d images; fit %.2f s, predict %.2f s.", f.trees(), f.mtry(),
           f.summary().trainingRows(), Walkthrough.fmt(f.oobError()), Walkthrough.fmt(f.summary().accuracy()),
@@ -191,7 +204,7 @@ final class HtmlReport {
       model(f.summary());
     }
 
-    section("8. Comparison", -1);
+    section("8. Comparison", null, -1);
     if (r.comparison().isEmpty()) {
       para("No model ran.");
     } else {
@@ -223,10 +236,19 @@ final class HtmlReport {
     html.append("<pre class=\"provenance\">").append(esc(m.provenance())).append("</pre>\n");
   }
 
-  private void section(String title, double seconds) {
+  /**
+   * A step's heading and what its time measures: the computation alone, while the table of step
+   * times at the top holds the whole step, with its metrics, plots and files.
+   *
+   * @param title the heading
+   * @param timed what was timed, such as {@code SVD computed in}, or null for no time
+   * @param seconds its wall time in seconds (ignored when timed is null)
+   */
+  private void section(String title, String timed, double seconds) {
     html.append("<h2>").append(esc(title)).append("</h2>\n");
-    if (seconds >= 0) {
-      html.append("<p><i>").append(seconds(seconds)).append("</i></p>\n");
+    if (timed != null) {
+      html.append("<p><i>").append(esc(timed)).append(' ').append(seconds(seconds))
+          .append(" (the whole step, with its metrics and plots: see Time per step)</i></p>\n");
     }
   }
 

@@ -104,7 +104,8 @@ public final class NetworkStep {
     WalkthroughOptions.Sizes sizes = ctx.options.sizes();
     int n = Math.min(sizes.nnTrainRows(), ctx.trainX.rows());
     int classes = ctx.data.classNames().size();
-    ctx.heading(6, "Dense network 784-512-" + classes + ", rmsprop, " + sizes.nnEpochs() + " epochs, batch 128");
+    ctx.heading(6, "Dense network 784-512-" + classes + ", rmsprop, " + sizes.nnEpochs()
+        + (sizes.nnEpochs() == 1 ? " epoch" : " epochs") + ", batch 128");
     Sequential model = mlp(ctx.trainX.cols(), classes, ctx.options.seed());
     ctx.say("%s", model.summary());
     FloatMatrix testX = ctx.testXHead();

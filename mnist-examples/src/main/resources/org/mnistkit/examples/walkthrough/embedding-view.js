@@ -77,6 +77,7 @@
       title: {text: d.title, left: 'center', textStyle: {fontSize: 15}},
       legend: {
         data: d.classes, top: 30, icon: 'circle', itemWidth: 14, itemHeight: 14, itemGap: 12,
+        itemStyle: {opacity: 1}, // keys in the full colour, not the points' see-through one
         formatter: function (label) {
           return label + ' (' + counts[label] + ')';
         }

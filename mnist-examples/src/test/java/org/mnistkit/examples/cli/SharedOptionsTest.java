@@ -117,4 +117,25 @@ class SharedOptionsTest {
     assertTrue(cli.out.toString().contains("walkthrough"), cli.out.toString());
     assertEquals("", cli.err.toString());
   }
+
+  @Test
+  void usageNamesNoInternalFieldOfAnyCommand() {
+    CommandLine cl = MnistkitCommand.commandLine();
+    for (String name : ALL) {
+      String usage = cl.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF);
+      assertFalse(usage.contains("<"), name + " shows a Java field name as a placeholder: " + usage);
+      assertTrue(usage.contains("--seed=N"), name + ": " + usage);
+    }
+  }
+
+  @Test
+  void fileSystemErrorsAreReportedInWordsNotClassNames() {
+    assertEquals("/proc/x: no such file or folder",
+        MnistkitCommand.message(new java.nio.file.NoSuchFileException("/proc/x")));
+    assertEquals("/r/m.mkrf: permission denied",
+        MnistkitCommand.message(new java.nio.file.AccessDeniedException("/r/m.mkrf")));
+    assertEquals("/a -> /b: Read-only file system",
+        MnistkitCommand.message(new java.nio.file.FileSystemException("/a", "/b", "Read-only file system")));
+    assertEquals("no data", MnistkitCommand.message(new IOException("no data")));
+  }
 }

@@ -49,6 +49,24 @@ class TablesAndJsonTest {
   record Sample(double aValue, long[][] matrix) {}
 
   @Test
+  void numbersJsonCannotHoldAreNullNotTheStringNaN() {
+    assertEquals("{\"accuracy\":null,\"boxed\":null,\"share\":null,\"seconds\":1.5,\"precision\":[0.25,null,1.0]}",
+        JsonOutput.toJson(new Unmeasured(Double.NaN, Double.POSITIVE_INFINITY, Float.NaN, 1.5,
+            new double[] {0.25, Double.NaN, 1.0})));
+  }
+
+  record Unmeasured(double accuracy, Double boxed, float share, double seconds, double[] precision) {}
+
+  @Test
+  void umapRefusesANegativePcaNamingTheOption() throws IOException {
+    Path data = TinyMnist.write(Files.createDirectories(dir.resolve("data")), 30, 10);
+    TinyMnist cli = new TinyMnist();
+    assertEquals(1, cli.run("umap", "--data-dir", data.toString(), "--quiet", "--out",
+        dir.resolve("report").toString(), "--pca", "-1"));
+    assertEquals("mnistkit: --pca must be >= 0 (0 for no PCA), got -1", cli.err.toString().strip());
+  }
+
+  @Test
   void walkthroughTakesTrainSizeEpochsAndTreesAndItsJsonHasArraysAndFullNumbers() throws IOException {
     Path data = TinyMnist.write(Files.createDirectories(dir.resolve("data")), 60, 20);
     Path out = dir.resolve("report");

@@ -70,6 +70,10 @@ class WalkthroughDiagnosticsTest {
     assertTrue(html.contains("Right by the dense network, wrong by the random forest"), "the disagreements");
     assertTrue(html.contains("<table class=\"per-class\">"), "the per-class table");
     assertTrue(html.contains("95% CI (Wilson)"), "the interval column");
+    // the page carries the style of its galleries and heat maps (a merge once dropped it: one digit per line)
+    assertTrue(html.contains("figure.digit{display:inline-block") && html.contains(".cm-pair{display:flex"), html);
+    assertTrue(html.contains("@media print{") && html.contains(".embedding-figure,#cell-digits{display:none}"),
+        "printed, the page shows the PNGs, not the interactive views");
     // every digit the page names is a file in the report folder
     var src = Pattern.compile("(digits/test-\\d{5}\\.png)").matcher(html);
     int named = 0;

@@ -186,6 +186,10 @@ class ReportBrowserTest {
       keyX = isOrange(before.getRGB(x, legendY)) ? x : -1;
     }
     assertTrue(ones > 500 && keyX > 0, ones + " orange pixels in the plot, legend key at x = " + keyX);
+    // the key is drawn in the palette's full colour (#ffa90e), not faded as the see-through points are
+    java.awt.Color key = new java.awt.Color(before.getRGB(keyX + 6, legendY));
+    assertTrue(Math.abs(key.getRed() - 0xff) <= 4 && Math.abs(key.getGreen() - 0xa9) <= 4
+        && Math.abs(key.getBlue() - 0x0e) <= 4, "digit 1's legend key is " + key);
     int dx = keyX + 6 - el.getRect().getWidth() / 2;
     int dy = legendY - el.getRect().getHeight() / 2;
     new Actions(driver).moveToElement(el, dx, dy).click().perform();
