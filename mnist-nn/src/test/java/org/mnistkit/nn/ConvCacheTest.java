@@ -56,7 +56,8 @@ class ConvCacheTest {
   void cachedStepsEqualUncachedStepsExactly() {
     Nd4jRuntime.configure();
     MultiLayerNetwork cached = model().network();
-    MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(cached.getLayerWiseConfigurations().toJson());
+    MultiLayerConfiguration conf =
+        MultiLayerConfiguration.fromJson(cached.getLayerWiseConfigurations().toJson());
     conf.setCacheMode(CacheMode.NONE);
     for (int i = 0; i < conf.getConfs().size(); i++) {
       conf.getConf(i).setCacheMode(CacheMode.NONE);
