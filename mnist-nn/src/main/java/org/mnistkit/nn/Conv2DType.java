@@ -8,9 +8,9 @@ import org.mnistkit.nn.layers.Initializer;
 import org.tribuo.util.onnx.ONNXRef;
 
 /**
- * {@link Conv2D}: Deeplearning4j's ConvolutionLayer (NCHW, weights filters x channels x kh x kw,
- * the layout of ONNX's Conv); in ONNX, Conv with Deeplearning4j's padding spelled out, then the
- * activation.
+ * {@link Conv2D}: Deeplearning4j's ConvolutionLayer, as {@link LeanConvConf} for its faster
+ * inference pass (NCHW, weights filters x channels x kh x kw, the layout of ONNX's Conv); in ONNX,
+ * Conv with Deeplearning4j's padding spelled out, then the activation.
  */
 final class Conv2DType implements LayerType<Conv2D> {
 
@@ -52,15 +52,16 @@ final class Conv2DType implements LayerType<Conv2D> {
   public org.deeplearning4j.nn.conf.layers.Layer toDl4j(Conv2D c, Dl4jSite at) {
     int kh = c.kernelSize().get(0);
     int kw = c.kernelSize().get(1);
-    return new ConvolutionLayer.Builder(kh, kw)
+    ConvolutionLayer.Builder builder = new ConvolutionLayer.Builder(kh, kw)
         .stride(c.strides().get(0), c.strides().get(1))
         .nOut(c.filters())
         .convolutionMode(NetworkFactory.mode(c.padding()))
         .activation(NetworkFactory.activation(c.activation()))
         .weightInit(NetworkFactory.weightInit(c.kernelInitializer(), kh * kw * at.input()[2]))
         .biasInit(c.biasInitializer() == Initializer.ONES ? 1 : 0)
-        .hasBias(c.useBias())
-        .build();
+        .hasBias(c.useBias());
+    builder.build(); // Deeplearning4j's validation of the settings
+    return new LeanConvConf(builder);
   }
 
   @Override
