@@ -11,34 +11,17 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import torch  # noqa: E402
 
-from idx import mnist  # noqa: E402
+import torch_common  # noqa: E402
 
-torch.manual_seed(123)
-threads = int(os.environ.get("THREADS", "2"))
-torch.set_num_threads(threads)
-xtr, ytr, xte, yte = mnist()
-n = int(os.environ.get("N_TRAIN", "60000"))
-X = torch.tensor(xtr[:n], dtype=torch.float32)
-Y = torch.tensor(ytr[:n], dtype=torch.long)
-Xt = torch.tensor(xte, dtype=torch.float32)
-Yt = torch.tensor(yte, dtype=torch.long)
+threads, n, X, Y, Xt, Yt = torch_common.data((784,), 2)
 model = torch.nn.Sequential(torch.nn.Linear(784, 512), torch.nn.ReLU(), torch.nn.Linear(512, 10))
-for layer in model:
-    if isinstance(layer, torch.nn.Linear):
-        torch.nn.init.xavier_uniform_(layer.weight)
-        torch.nn.init.zeros_(layer.bias)
+torch_common.glorot(model)
 opt = torch.optim.RMSprop(model.parameters(), lr=1e-3, alpha=0.9, eps=1e-7)
 loss_fn = torch.nn.CrossEntropyLoss()
 epochs = int(os.environ.get("EPOCHS", "5"))
 t0 = time.perf_counter()
 c0 = time.process_time()
-for _ in range(epochs):
-    perm = torch.randperm(n)
-    for i in range(0, n, 128):
-        b = perm[i:i + 128]
-        opt.zero_grad()
-        loss_fn(model(X[b]), Y[b]).backward()
-        opt.step()
+torch_common.fit(model, opt, loss_fn, X, Y, epochs)
 t1 = time.perf_counter()
 c1 = time.process_time()
 with torch.no_grad():
