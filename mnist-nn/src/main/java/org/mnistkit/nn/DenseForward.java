@@ -1,10 +1,12 @@
 package org.mnistkit.nn;
 
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.core.tensor.FloatMatrix;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Predictions of an all-dense network ({@link DenseShape}) without Deeplearning4j: blocks of
@@ -34,7 +36,10 @@ final class DenseForward {
     int units = shape.nOut[shape.layers - 1];
     float[] out = new float[Math.multiplyExact(n, units)];
     int blocks = (n + BLOCK - 1) / BLOCK;
-    FloatPointer params = DenseShape.pointer(model.network().params());
+    // the pointer holds no reference to the array: keep the array reachable until sgemm is done,
+    // or a collection could free its native memory under the workers
+    INDArray weights = model.network().params();
+    FloatPointer params = DenseShape.pointer(weights);
     try (Workers workers = new Workers(Math.max(1, Math.min(threads, blocks)))) {
       Scratch[] scratch = new Scratch[workers.workersFor(blocks)];
       try {
@@ -52,6 +57,7 @@ final class DenseForward {
             s.close();
           }
         }
+        Reference.reachabilityFence(weights);
       }
     }
     return out;

@@ -11,8 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Deeplearning4j configuration of a 2D convolution whose implementation is {@link LeanConvLayer}:
  * identical to Deeplearning4j's {@link ConvolutionLayer} (same parameters, same settings, same
- * serialized form but for the class name) with a faster inference pass. Internal to mnist-nn; it
- * is not package-private only because Deeplearning4j's JSON reader instantiates it by name.
+ * serialized form but for the class name) with a faster inference pass. Internal to mnist-nn and
+ * package-private: Deeplearning4j's JSON reader instantiates it by name through Jackson, which
+ * reaches package-private constructors.
  */
 final class LeanConvConf extends ConvolutionLayer {
 

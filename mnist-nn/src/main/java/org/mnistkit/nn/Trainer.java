@@ -176,20 +176,25 @@ final class Trainer {
     int seen = 0;
     int step = 1;
     steps.load();
-    for (int from = 0; from < order.length; from += batch, step++) {
-      int m = Math.min(batch, order.length - from);
-      lossSum += steps.step(x, y, order, from, m);
-      float[] p = steps.probabilities();
-      for (int k = 0; k < metricSums.length; k++) {
-        Metric metric = metrics.get(k);
-        for (int r = 0; r < m; r++) {
-          metricSums[k] += metric.rowScore(loss, p, r * units, y.data(), order[from + r] * y.cols(), units);
+    try {
+      for (int from = 0; from < order.length; from += batch, step++) {
+        int m = Math.min(batch, order.length - from);
+        lossSum += steps.step(x, y, order, from, m);
+        float[] p = steps.probabilities();
+        for (int k = 0; k < metricSums.length; k++) {
+          Metric metric = metrics.get(k);
+          for (int r = 0; r < m; r++) {
+            metricSums[k] += metric.rowScore(loss, p, r * units, y.data(), order[from + r] * y.cols(), units);
+          }
         }
+        seen += m;
+        progress.update(step, means(lossSum, metrics, metricSums, seen));
       }
-      seen += m;
-      progress.update(step, means(lossSum, metrics, metricSums, seen));
+    } finally {
+      // the weights change in place at every step: the optimizer state and the iteration count
+      // follow them even when a step fails or the thread is interrupted mid-epoch
+      steps.store(step - 1);
     }
-    steps.store(step - 1);
     return means(lossSum, metrics, metricSums, seen);
   }
 

@@ -99,7 +99,7 @@ final class ForestBinning {
         Arrays.fill(lastBits, EMPTY);
         lastCode = new byte[p];
         s.samples = new QuantileBins.Reservoir[p];
-        codes = new byte[Math.max(p, 1 << 20) / p * p];
+        codes = new byte[p == 0 ? 0 : Math.max(p, 1 << 20) / p * p]; // p == 0: refused on the driver
       } else if (v.size() != p) {
         s.otherWidth = v.size();
         continue;

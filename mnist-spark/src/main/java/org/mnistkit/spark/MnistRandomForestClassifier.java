@@ -237,6 +237,12 @@ public final class MnistRandomForestClassifier
     return b.build();
   }
 
+  /** Sets the rows per chunk of the broadcast codes, a power of two (0: the default). */
+  MnistRandomForestClassifier withChunkRows(int rows) {
+    chunkRows = rows;
+    return this;
+  }
+
   /**
    * Checks the columns on the driver, then fits.
    *
@@ -246,12 +252,6 @@ public final class MnistRandomForestClassifier
    *     job), or the data are not as the class comment says (after the first pass, before any
    *     tree is grown)
    */
-  /** Sets the rows per chunk of the broadcast codes, a power of two (0: the default). */
-  MnistRandomForestClassifier withChunkRows(int rows) {
-    chunkRows = rows;
-    return this;
-  }
-
   @Override
   public MnistRandomForestClassificationModel fit(Dataset<?> dataset) {
     StructType schema = dataset.schema();

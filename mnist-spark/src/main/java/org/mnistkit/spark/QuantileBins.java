@@ -166,8 +166,9 @@ final class QuantileBins {
     while (rows.hasNext()) {
       Vector v = (Vector) rows.next().get(1);
       double[] x = v instanceof DenseVector d ? d.values() : v.toArray();
-      if (codes.length < (c.rows + 1) * q) {
-        codes = Arrays.copyOf(codes, codes.length * 2);
+      if (codes.length < (long) (c.rows + 1) * q) {
+        codes = Arrays.copyOf(codes, (int) Math.min(Integer.MAX_VALUE - 8,
+            Math.max((long) (c.rows + 1) * q, 2L * codes.length)));
       }
       for (int j = 0; j < q; j++) {
         float value = (float) x[features[j]];
