@@ -136,6 +136,8 @@ final class QuantileBins {
 
     int partition;
     int rows;
+    /** A hash of the rows' labels in order, to see that the second pass read the first's rows. */
+    int labelHash = 1;
     /** Codes of the binned features, row-major: rows x features.length. */
     byte[] codes;
     /** Per binned feature and code the smallest and largest value; +inf / -inf when unseen. */
@@ -164,7 +166,9 @@ final class QuantileBins {
     }
     byte[] codes = new byte[1024 * q];
     while (rows.hasNext()) {
-      Vector v = (Vector) rows.next().get(1);
+      Row row = rows.next();
+      c.labelHash = 31 * c.labelHash + (int) row.getDouble(0);
+      Vector v = (Vector) row.get(1);
       double[] x = v instanceof DenseVector d ? d.values() : v.toArray();
       if (codes.length < (long) (c.rows + 1) * q) {
         codes = Arrays.copyOf(codes, (int) Math.min(Integer.MAX_VALUE - 8,
@@ -183,6 +187,15 @@ final class QuantileBins {
     }
     c.codes = Arrays.copyOf(codes, c.rows * q);
     return List.of(c).iterator();
+  }
+
+  /** @return the hash {@link #code} computes over a partition's first {@code rows} labels */
+  static int labelHash(int[] labels, int rows) {
+    int h = 1;
+    for (int i = 0; i < rows; i++) {
+      h = 31 * h + labels[i];
+    }
+    return h;
   }
 
   /**
@@ -225,6 +238,12 @@ final class QuantileBins {
             "partition %d had %d rows in the first pass over the training rows and %d in the "
                 + "second; cache (persist) the training DataFrame before fitting",
             c.partition, parts.get(k).rows, c.rows));
+      }
+      if (c.labelHash != labelHash(parts.get(k).labels, c.rows)) {
+        throw new IllegalStateException(String.format(Locale.ROOT,
+            "partition %d gave its rows in another order in the second pass over the training "
+                + "rows than in the first; cache (persist) the training DataFrame before fitting",
+            c.partition));
       }
       for (int i = 0; i < c.rows; i++) {
         int row = at + i;
