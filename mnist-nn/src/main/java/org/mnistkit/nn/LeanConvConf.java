@@ -1,7 +1,6 @@
 package org.mnistkit.nn;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -29,13 +28,7 @@ final class LeanConvConf extends ConvolutionLayer {
   public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
       Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
       DataType networkDataType) {
-    LeanConvLayer layer = new LeanConvLayer(conf, networkDataType);
-    layer.setListeners(listeners);
-    layer.setIndex(layerIndex);
-    layer.setParamsViewArray(paramsView);
-    Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
-    layer.setParamTable(params);
-    layer.setConf(conf);
-    return layer;
+    return LayerWiring.wire(new LeanConvLayer(conf, networkDataType), this, conf, listeners, layerIndex, paramsView,
+        initializeParams);
   }
 }

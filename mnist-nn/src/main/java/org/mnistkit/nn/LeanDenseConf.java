@@ -1,7 +1,6 @@
 package org.mnistkit.nn;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -61,14 +60,8 @@ final class LeanDenseConf extends DenseLayer {
   public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
       Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
       DataType networkDataType) {
-    LeanDenseLayer layer = new LeanDenseLayer(conf, networkDataType, skipInputGradient);
-    layer.setListeners(listeners);
-    layer.setIndex(layerIndex);
-    layer.setParamsViewArray(paramsView);
-    Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
-    layer.setParamTable(params);
-    layer.setConf(conf);
-    return layer;
+    return LayerWiring.wire(new LeanDenseLayer(conf, networkDataType, skipInputGradient), this, conf, listeners, layerIndex, paramsView,
+        initializeParams);
   }
 
   @Override

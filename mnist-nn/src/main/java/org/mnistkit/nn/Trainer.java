@@ -133,40 +133,70 @@ final class Trainer {
     return recorder.build(options, trainRows, validationRows, arch.inputShape(), stoppedEarly);
   }
 
-  /** One pass over the shuffled training rows; returns the epoch's sample-weighted means. */
+  /** One batch of a training pass: how its rows are fitted, and what the network then predicted. */
+  private interface BatchStep {
+    /**
+     * Fits rows {@code order[from, from + m)} in one step.
+     *
+     * @return the batch's summed loss (its mean times m)
+     */
+    double fit(int from, int m);
+
+    /** @return the m x units outputs of the step just taken, row-major */
+    float[] probabilities();
+  }
+
+  /** One pass over the shuffled training rows with Deeplearning4j's step. */
   private Map<String, Double> trainEpoch(FloatMatrix x, FloatMatrix y, int[] order, Batches batches,
       OutputCapture capture, EpochProgress progress) {
     MultiLayerNetwork net = model.network();
-    Loss loss = model.loss();
-    List<Metric> metrics = model.metrics();
-    int units = model.architecture().units();
     int[] layout = model.inputLayout();
-    double lossSum = 0;
-    double[] metricSums = new double[metrics.size()];
-    int seen = 0;
-    for (int from = 0, step = 1; from < order.length; from += batches.size, step++) {
-      int m = Math.min(batches.size, order.length - from);
-      INDArray xb = batches.features(m);
-      INDArray yb = batches.labels(m);
-      NdArrays.putRows(xb, x, order, from, m, layout);
-      NdArrays.putRows(yb, y, order, from, m, null);
-      net.fit(xb, yb);
-      lossSum += net.score() * m;
-      float[] p = capture.probabilities();
-      for (int k = 0; k < metricSums.length; k++) {
-        Metric metric = metrics.get(k);
-        for (int r = 0; r < m; r++) {
-          metricSums[k] += metric.rowScore(loss, p, r * units, y.data(), order[from + r] * y.cols(), units);
-        }
+    return runEpoch(y, order, batches.size, new BatchStep() {
+      @Override
+      public double fit(int from, int m) {
+        INDArray xb = batches.features(m);
+        INDArray yb = batches.labels(m);
+        NdArrays.putRows(xb, x, order, from, m, layout);
+        NdArrays.putRows(yb, y, order, from, m, null);
+        net.fit(xb, yb);
+        return net.score() * m;
       }
-      seen += m;
-      progress.update(step, means(lossSum, metrics, metricSums, seen));
-    }
-    return means(lossSum, metrics, metricSums, seen);
+
+      @Override
+      public float[] probabilities() {
+        return capture.probabilities();
+      }
+    }, progress);
   }
 
   /** As the Deeplearning4j epoch above, with DenseSteps's step; the weights stay in the network. */
   private Map<String, Double> trainEpoch(FloatMatrix x, FloatMatrix y, int[] order, int batch, DenseSteps steps,
+      EpochProgress progress) {
+    int[] done = {0};
+    steps.load();
+    try {
+      return runEpoch(y, order, batch, new BatchStep() {
+        @Override
+        public double fit(int from, int m) {
+          double lossSum = steps.step(x, y, order, from, m);
+          done[0]++;
+          return lossSum;
+        }
+
+        @Override
+        public float[] probabilities() {
+          return steps.probabilities();
+        }
+      }, progress);
+    } finally {
+      // the weights change in place at every step: the optimizer state and the iteration count
+      // follow them even when a step fails or the thread is interrupted mid-epoch
+      steps.store(done[0]);
+    }
+  }
+
+  /** Runs the batches of one pass, drawing progress; returns the epoch's sample-weighted means. */
+  private Map<String, Double> runEpoch(FloatMatrix y, int[] order, int batch, BatchStep step,
       EpochProgress progress) {
     Loss loss = model.loss();
     List<Metric> metrics = model.metrics();
@@ -174,26 +204,18 @@ final class Trainer {
     double lossSum = 0;
     double[] metricSums = new double[metrics.size()];
     int seen = 0;
-    int step = 1;
-    steps.load();
-    try {
-      for (int from = 0; from < order.length; from += batch, step++) {
-        int m = Math.min(batch, order.length - from);
-        lossSum += steps.step(x, y, order, from, m);
-        float[] p = steps.probabilities();
-        for (int k = 0; k < metricSums.length; k++) {
-          Metric metric = metrics.get(k);
-          for (int r = 0; r < m; r++) {
-            metricSums[k] += metric.rowScore(loss, p, r * units, y.data(), order[from + r] * y.cols(), units);
-          }
+    for (int from = 0, s = 1; from < order.length; from += batch, s++) {
+      int m = Math.min(batch, order.length - from);
+      lossSum += step.fit(from, m);
+      float[] p = step.probabilities();
+      for (int k = 0; k < metricSums.length; k++) {
+        Metric metric = metrics.get(k);
+        for (int r = 0; r < m; r++) {
+          metricSums[k] += metric.rowScore(loss, p, r * units, y.data(), order[from + r] * y.cols(), units);
         }
-        seen += m;
-        progress.update(step, means(lossSum, metrics, metricSums, seen));
       }
-    } finally {
-      // the weights change in place at every step: the optimizer state and the iteration count
-      // follow them even when a step fails or the thread is interrupted mid-epoch
-      steps.store(step - 1);
+      seen += m;
+      progress.update(s, means(lossSum, metrics, metricSums, seen));
     }
     return means(lossSum, metrics, metricSums, seen);
   }
