@@ -6,6 +6,7 @@ import static org.mnistkit.nn.DenseShape.T;
 import static org.mnistkit.nn.DenseShape.at;
 
 import java.nio.FloatBuffer;
+import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
@@ -90,37 +91,44 @@ final class DenseSteps implements AutoCloseable {
     lr = (float) opt.learningRate();
     rho = (float) opt.rho();
     eps = (float) opt.epsilon();
-    xn = DenseShape.malloc((long) batch * nIn[0]);
-    xView = xn.asBuffer();
     an = new FloatPointer[layers];
-    aView = new FloatBuffer[layers];
     dzn = new FloatPointer[layers];
-    dzView = new FloatBuffer[layers];
     gn = new FloatPointer[layers];
-    gView = new FloatBuffer[layers];
-    a = new float[layers][];
-    dz = new float[layers][];
-    w = new float[layers][];
-    b = new float[layers][];
-    sw = new float[layers][];
-    sb = new float[layers][];
-    g = new float[layers][];
-    gb = new float[layers][];
-    for (int l = 0; l < layers; l++) {
-      an[l] = DenseShape.malloc((long) batch * nOut[l]);
-      aView[l] = an[l].asBuffer();
-      dzn[l] = DenseShape.malloc((long) batch * nOut[l]);
-      dzView[l] = dzn[l].asBuffer();
-      gn[l] = DenseShape.malloc((long) nIn[l] * nOut[l]);
-      gView[l] = gn[l].asBuffer();
-      a[l] = new float[batch * nOut[l]];
-      dz[l] = new float[batch * nOut[l]];
-      w[l] = new float[nIn[l] * nOut[l]];
-      sw[l] = new float[w[l].length];
-      g[l] = new float[w[l].length];
-      b[l] = new float[nOut[l]];
-      sb[l] = new float[nOut[l]];
-      gb[l] = new float[nOut[l]];
+    // a failed allocation (native or heap) frees the native scratch already taken: this object is
+    // never returned, so close() could not
+    try {
+      xn = DenseShape.malloc((long) batch * nIn[0]);
+      xView = xn.asBuffer();
+      aView = new FloatBuffer[layers];
+      dzView = new FloatBuffer[layers];
+      gView = new FloatBuffer[layers];
+      a = new float[layers][];
+      dz = new float[layers][];
+      w = new float[layers][];
+      b = new float[layers][];
+      sw = new float[layers][];
+      sb = new float[layers][];
+      g = new float[layers][];
+      gb = new float[layers][];
+      for (int l = 0; l < layers; l++) {
+        an[l] = DenseShape.malloc((long) batch * nOut[l]);
+        aView[l] = an[l].asBuffer();
+        dzn[l] = DenseShape.malloc((long) batch * nOut[l]);
+        dzView[l] = dzn[l].asBuffer();
+        gn[l] = DenseShape.malloc((long) nIn[l] * nOut[l]);
+        gView[l] = gn[l].asBuffer();
+        a[l] = new float[batch * nOut[l]];
+        dz[l] = new float[batch * nOut[l]];
+        w[l] = new float[nIn[l] * nOut[l]];
+        sw[l] = new float[w[l].length];
+        g[l] = new float[w[l].length];
+        b[l] = new float[nOut[l]];
+        sb[l] = new float[nOut[l]];
+        gb[l] = new float[nOut[l]];
+      }
+    } catch (OutOfMemoryError | RuntimeException e) {
+      freeNative();
+      throw e;
     }
     workers = new Workers(Math.max(1, Math.min(PIECES, threads)));
   }
@@ -342,14 +350,23 @@ final class DenseSteps implements AutoCloseable {
     }
   }
 
+  /** Frees the native scratch allocated so far (null entries are skipped). */
+  private void freeNative() {
+    if (xn != null) {
+      Pointer.free(xn);
+    }
+    for (FloatPointer[] ps : List.of(an, dzn, gn)) {
+      for (FloatPointer p : ps) {
+        if (p != null) {
+          Pointer.free(p);
+        }
+      }
+    }
+  }
+
   @Override
   public void close() {
     workers.close();
-    Pointer.free(xn);
-    for (int l = 0; l < layers; l++) {
-      Pointer.free(an[l]);
-      Pointer.free(dzn[l]);
-      Pointer.free(gn[l]);
-    }
+    freeNative();
   }
 }

@@ -237,8 +237,15 @@ public final class MnistRandomForestClassifier
     return b.build();
   }
 
-  /** Sets the rows per chunk of the broadcast codes, a power of two (0: the default). */
+  /**
+   * Sets the rows per chunk of the broadcast codes, a power of two (0: the default).
+   *
+   * @throws IllegalArgumentException when rows is negative or not a power of two
+   */
   MnistRandomForestClassifier withChunkRows(int rows) {
+    if (rows < 0 || Integer.bitCount(rows) > 1) {
+      throw new IllegalArgumentException("chunk rows must be 0 (the default) or a power of two, got " + rows);
+    }
     chunkRows = rows;
     return this;
   }

@@ -29,7 +29,8 @@ final class SharedRows implements Serializable {
   }
 
   /**
-   * Broadcasts the data's chunks one by one, then this header.
+   * Broadcasts the data's chunks one by one, then this header; when a broadcast fails, the chunks
+   * already broadcast are destroyed before the failure is rethrown.
    *
    * @param jsc the context
    * @param data the binned rows
@@ -37,10 +38,16 @@ final class SharedRows implements Serializable {
    */
   static Broadcast<SharedRows> broadcast(JavaSparkContext jsc, ForestParts.BinnedData data) {
     List<Broadcast<byte[]>> handles = new ArrayList<>();
-    for (byte[] chunk : data.rowChunks()) {
-      handles.add(jsc.broadcast(chunk));
+    try {
+      for (byte[] chunk : data.rowChunks()) {
+        handles.add(jsc.broadcast(chunk));
+      }
+      return jsc.broadcast(new SharedRows(data.withoutCodes(), handles));
+    } catch (RuntimeException | OutOfMemoryError e) {
+      // the chunks already shipped would stay in the block managers until the context stops
+      handles.forEach(Broadcast::destroy);
+      throw e;
     }
-    return jsc.broadcast(new SharedRows(data.withoutCodes(), handles));
   }
 
   /** @return the whole data, fetched and joined on first use in this JVM */

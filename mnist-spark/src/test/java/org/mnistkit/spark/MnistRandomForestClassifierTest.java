@@ -177,4 +177,12 @@ class MnistRandomForestClassifierTest {
     }
     assertNotNull(model.stages()[1]);
   }
+
+  @Test
+  void chunkRowsMustBeAPowerOfTwo() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> estimator().withChunkRows(12));
+    assertEquals("chunk rows must be 0 (the default) or a power of two, got 12", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> estimator().withChunkRows(-8));
+    assertNotNull(estimator().withChunkRows(0).withChunkRows(1).withChunkRows(1 << 20));
+  }
 }
