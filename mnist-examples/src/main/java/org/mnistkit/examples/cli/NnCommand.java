@@ -26,18 +26,32 @@ public final class NnCommand implements Callable<Integer>, OutUse {
 
   /** The model to train. */
   public enum Model {
-    /** dense 784-512 relu-10 softmax, rmsprop */
-    mlp,
-    /** two convolutions with max pooling, dropout, softmax; adam */
-    cnn
+    /** dense 784-512 relu-10 softmax, rmsprop; 5 epochs by default (the walkthrough's) */
+    mlp(5),
+    /**
+     * two convolutions with max pooling, dropout, softmax; adam; 12 epochs by default (Keras's MNIST
+     * convnet example trains 12 to 15; test accuracy reaches 0.99 after about 8 here)
+     */
+    cnn(12);
+
+    private final int defaultEpochs;
+
+    Model(int defaultEpochs) {
+      this.defaultEpochs = defaultEpochs;
+    }
+
+    /** @return the epochs trained when --epochs is not given */
+    public int defaultEpochs() {
+      return defaultEpochs;
+    }
   }
 
   @Mixin CommonOptions common;
   @Mixin ModelFileOptions files;
   @Spec CommandSpec spec;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Epochs. Default: ${DEFAULT-VALUE}.")
-  int epochs;
+  @Option(names = "--epochs", paramLabel = "N", description = "Epochs. Default: 5 for mlp, 12 for cnn.")
+  Integer epochsOption;
 
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128", description = "Batch size. Default: ${DEFAULT-VALUE}.")
   int batchSize;
@@ -82,6 +96,7 @@ public final class NnCommand implements Callable<Integer>, OutUse {
   @Override
   public Integer call() throws Exception {
     files.check();
+    int epochs = epochsOption != null ? epochsOption : model.defaultEpochs();
     MnistDataset data = common.loadWithTestLabels("nn");
     LabeledImages train = data.train().head(CommonOptions.trainSize(trainSize, 1, data));
     int classes = data.classNames().size();

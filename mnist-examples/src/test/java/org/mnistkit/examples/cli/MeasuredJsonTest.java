@@ -111,6 +111,19 @@ class MeasuredJsonTest {
   }
 
   @Test
+  void nnTrainsEachModelsDefaultEpochsWithoutEpochs() throws IOException {
+    TinyMnist.write(dir, 16, 4);
+    for (String[] c : new String[][] {{"mlp", "5"}, {"cnn", "12"}}) {
+      TinyMnist cli = new TinyMnist();
+      assertEquals(0, cli.run("nn", "--data-dir", dir.toString(), "--model", c[0], "--batch-size", "16", "--quiet",
+          "--json"), cli.err.toString());
+      JsonNode j = lastJson(cli);
+      assertEquals(Integer.parseInt(c[1]), j.get("epochs").asInt(), c[0] + ": " + j);
+      assertEquals(Integer.parseInt(c[1]), j.get("epoch_seconds").size(), c[0] + ": " + j);
+    }
+  }
+
+  @Test
   void umapAndSvdRejectATrainSizeOutOfRangeNamingTheRange() throws IOException {
     TinyMnist.write(dir, 10, 5);
     String out = dir.resolve("out").toString();
