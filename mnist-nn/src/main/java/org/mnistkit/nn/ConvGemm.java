@@ -37,7 +37,7 @@ final class ConvGemm {
   static void weightGradient(FloatPointer delta, FloatPointer col, FloatPointer dw, int n, int o, int k, int p) {
     for (int i = 0; i < n; i++) {
       openblas_nolapack.cblas_sgemm(ROW, N, T, o, k, p, 1f, at(delta, (long) i * o * p), p,
-          at(col, (long) i * k * p), p, 0f, dw, k);
+          at(col, (long) i * k * p), p, i == 0 ? 0f : 1f, dw, k);
     }
   }
 

@@ -39,8 +39,8 @@ final class LeanConvConf extends ConvolutionLayer {
   public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
       Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
       DataType networkDataType) {
-    return LayerWiring.wire(new LeanConvLayer(conf, networkDataType, skipInputGradient), this, conf, listeners, layerIndex, paramsView,
-        initializeParams);
+    return LayerWiring.wire(new LeanConvLayer(conf, networkDataType, skipInputGradient), this, conf, listeners,
+        layerIndex, paramsView, initializeParams);
   }
 
   @Override
