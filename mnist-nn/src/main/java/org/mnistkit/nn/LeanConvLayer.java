@@ -19,7 +19,6 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
-import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -32,22 +31,24 @@ import org.nd4j.linalg.factory.Nd4j;
  * <ul>
  *   <li><b>inference</b> ({@code training == false}): libnd4j's conv2d op, which writes NCHW in C
  *       order directly, then the activation in place;
- *   <li><b>training forward</b>: libnd4j's im2col into a C-order [n, c, kh, kw, oh, ow] array, one
- *       sgemm per image (Z_i = W col_i, {@link ConvGemm}) into the C-order NCHW output, the bias
- *       as a broadcast add and the activation in place. The im2col array and the activation stay in
- *       Deeplearning4j's activation workspace, which is open until the backward pass;
+ *   <li><b>training forward</b>: im2col ({@link Im2col}) into a C-order [n, c, kh, kw, oh, ow]
+ *       array, one sgemm per image (Z_i = W col_i, {@link ConvGemm}) into the C-order NCHW output,
+ *       the bias as a broadcast add and the activation in place. The im2col array and the
+ *       activation stay in Deeplearning4j's activation workspace, which is open until the backward
+ *       pass;
  *   <li><b>backward</b>: delta = epsilon * f'(z) with relu'(z) = [a &gt; 0] taken from the kept
  *       activation, the bias gradient as a sum of delta, the weight gradient as sgemms of delta with
  *       the kept im2col array, and (except for the first layer, whose input gradient nobody uses)
- *       the input gradient as sgemms W^T delta written over the im2col array, then libnd4j's
- *       col2im. The gradients go into Deeplearning4j's gradient views, so its updater and the rest
- *       of the step stay as they are.
+ *       the input gradient as sgemms W^T delta written over the im2col array, then col2im. The
+ *       gradients go into Deeplearning4j's gradient views, so its updater and the rest of the step
+ *       stay as they are.
  * </ul>
  *
  * Everything runs on the calling thread. Other cases fall back to Deeplearning4j's code: masks,
  * input dropout, weight noise, NHWC, dilation, activations other than relu and identity, other
- * data types, inputs that change between the passes. The outputs and gradients equal
- * Deeplearning4j's up to float rounding (LeanConvLayerTest, LeanConvTrainingTest).
+ * data types, inputs that change between the passes, arrays of more than 2^31 - 1 values. The
+ * outputs and gradients equal Deeplearning4j's up to float rounding (LeanConvLayerTest,
+ * LeanConvTrainingTest).
  */
 final class LeanConvLayer extends org.deeplearning4j.nn.layers.convolution.ConvolutionLayer {
 
@@ -61,13 +62,17 @@ final class LeanConvLayer extends org.deeplearning4j.nn.layers.convolution.Convo
 
   /** Sizes of one pass: batch n, channels c x h x w in, o x oh x ow out, kernel, stride, top-left pad. */
   private record Geometry(int n, int c, int h, int w, int o, int kh, int kw, int oh, int ow, int sh, int sw, int ph,
-      int pw, boolean same) {
+      int pw) {
     int k() {
       return c * kh * kw;
     }
 
     int p() {
       return oh * ow;
+    }
+
+    Im2col columns() {
+      return new Im2col(n, c, h, w, kh, kw, oh, ow, sh, sw, ph, pw);
     }
   }
 
@@ -123,15 +128,18 @@ final class LeanConvLayer extends org.deeplearning4j.nn.layers.convolution.Convo
   }
 
   private INDArray trainingForward(INDArray weights, LayerWorkspaceMgr workspaceMgr) {
+    Geometry g = geometry(weights);
+    if ((long) g.n * g.k() * g.p() > Integer.MAX_VALUE || (long) g.n * g.c * g.h * g.w > Integer.MAX_VALUE) {
+      return super.activate(true, workspaceMgr);
+    }
     // Deeplearning4j's cache of an earlier pass of its own must not outlive this one.
     preOutput = null;
     i2d = null;
-    Geometry g = geometry(weights);
     INDArray x = NdArrays.isCContiguous(input) ? input
         : workspaceMgr.dup(ArrayType.FF_WORKING_MEM, input, 'c');
     INDArray col = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
         new long[] {g.n, g.c, g.kh, g.kw, g.oh, g.ow}, 'c');
-    Convolution.im2col(x, g.kh, g.kw, g.sh, g.sw, g.ph, g.pw, 1, 1, g.same, col);
+    g.columns().im2col(DenseShape.pointer(x).asBuffer(), DenseShape.pointer(col).asBuffer());
     INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
         new long[] {g.n, g.o, g.oh, g.ow}, 'c');
     ConvGemm.forward(DenseShape.pointer(cOrder(weights)), DenseShape.pointer(col), DenseShape.pointer(out), g.n,
@@ -165,7 +173,7 @@ final class LeanConvLayer extends org.deeplearning4j.nn.layers.convolution.Convo
           CNN2DFormat.NCHW);
     }
     return new Geometry((int) input.size(0), (int) input.size(1), h, w, (int) weights.size(0), kernel[0], kernel[1],
-        outSize[0], outSize[1], strides[0], strides[1], pad[0], pad[1], same);
+        outSize[0], outSize[1], strides[0], strides[1], pad[0], pad[1]);
   }
 
   @Override
@@ -212,7 +220,7 @@ final class LeanConvLayer extends org.deeplearning4j.nn.layers.convolution.Convo
         DenseShape.pointer(k.col), g.n, g.o, g.k(), g.p());
     INDArray next = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
         new long[] {g.n, g.c, g.h, g.w}, 'c');
-    Convolution.col2im(k.col, next, g.sh, g.sw, g.ph, g.pw, g.h, g.w, 1, 1);
+    g.columns().col2im(DenseShape.pointer(k.col).asBuffer(), DenseShape.pointer(next).asBuffer());
     return new Pair<>(ret, next);
   }
 
