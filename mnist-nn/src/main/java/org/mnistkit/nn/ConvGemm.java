@@ -25,25 +25,27 @@ final class ConvGemm {
 
   private ConvGemm() {}
 
-  /** Z_i = W col_i for each image i. */
-  static void forward(FloatPointer w, FloatPointer col, FloatPointer z, int n, int o, int k, int p) {
-    for (int i = 0; i < n; i++) {
+  /** Z_i = W col_i for each image i in [from, to). */
+  static void forward(FloatPointer w, FloatPointer col, FloatPointer z, int from, int to, int o, int k, int p) {
+    for (int i = from; i < to; i++) {
       openblas_nolapack.cblas_sgemm(ROW, N, N, o, p, k, 1f, w, k, at(col, (long) i * k * p), p, 0f,
           at(z, (long) i * o * p), p);
     }
   }
 
-  /** dW = sum over images of delta_i col_i^T (o x k), summed in image order. */
-  static void weightGradient(FloatPointer delta, FloatPointer col, FloatPointer dw, int n, int o, int k, int p) {
-    for (int i = 0; i < n; i++) {
+  /** dW = sum over images i in [from, to) (not empty) of delta_i col_i^T (o x k), in image order. */
+  static void weightGradient(FloatPointer delta, FloatPointer col, FloatPointer dw, int from, int to, int o, int k,
+      int p) {
+    for (int i = from; i < to; i++) {
       openblas_nolapack.cblas_sgemm(ROW, N, T, o, k, p, 1f, at(delta, (long) i * o * p), p,
-          at(col, (long) i * k * p), p, i == 0 ? 0f : 1f, dw, k);
+          at(col, (long) i * k * p), p, i == from ? 0f : 1f, dw, k);
     }
   }
 
-  /** dcol_i = W^T delta_i (k x p) for each image i: the input gradient before col2im. */
-  static void columnGradient(FloatPointer w, FloatPointer delta, FloatPointer dcol, int n, int o, int k, int p) {
-    for (int i = 0; i < n; i++) {
+  /** dcol_i = W^T delta_i (k x p) for each image i in [from, to): the input gradient before col2im. */
+  static void columnGradient(FloatPointer w, FloatPointer delta, FloatPointer dcol, int from, int to, int o, int k,
+      int p) {
+    for (int i = from; i < to; i++) {
       openblas_nolapack.cblas_sgemm(ROW, T, N, k, p, o, 1f, w, k, at(delta, (long) i * o * p), p, 0f,
           at(dcol, (long) i * k * p), p);
     }

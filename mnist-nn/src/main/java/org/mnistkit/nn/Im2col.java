@@ -28,10 +28,10 @@ import java.nio.FloatBuffer;
  */
 record Im2col(int n, int c, int h, int w, int kh, int kw, int oh, int ow, int sh, int sw, int ph, int pw) {
 
-  /** Fills col from x; every element of col is written. */
-  void im2col(FloatBuffer x, FloatBuffer col) {
-    int d = 0;
-    for (int img = 0; img < n * c; img++) {
+  /** Fills images [from, to) of col from x; every element of theirs is written. */
+  void im2col(FloatBuffer x, FloatBuffer col, int from, int to) {
+    int d = from * c * kh * kw * oh * ow;
+    for (int img = from * c; img < to * c; img++) {
       int plane = img * h * w;
       for (int ky = 0; ky < kh; ky++) {
         for (int kx = 0; kx < kw; kx++) {
@@ -59,10 +59,13 @@ record Im2col(int n, int c, int h, int w, int kh, int kw, int oh, int ow, int sh
     }
   }
 
-  /** Overwrites x with the sum, over kernel offsets, of the col entries that read each pixel. */
-  void col2im(FloatBuffer col, FloatBuffer x) {
-    int s = 0;
-    for (int img = 0; img < n * c; img++) {
+  /**
+   * Overwrites images [from, to) of x with the sum, over kernel offsets, of the col entries that
+   * read each pixel.
+   */
+  void col2im(FloatBuffer col, FloatBuffer x, int from, int to) {
+    int s = from * c * kh * kw * oh * ow;
+    for (int img = from * c; img < to * c; img++) {
       int plane = img * h * w;
       zero(x, plane, h * w);
       for (int ky = 0; ky < kh; ky++) {

@@ -1,14 +1,17 @@
 package org.mnistkit.nn;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ConvolutionUtils;
+import org.mnistkit.core.concurrent.Workers;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
@@ -44,7 +47,12 @@ import org.nd4j.linalg.factory.Nd4j;
  *       stay as they are.
  * </ul>
  *
- * Everything runs on the calling thread. Other cases fall back to Deeplearning4j's code: masks,
+ * The per-image work (im2col, the sgemms, col2im) is cut into {@value #PIECES} fixed pieces of the
+ * batch, which run on two threads during a fit (workers from {@link Trainer}, OpenBLAS on one
+ * thread each, as DenseSteps does) and in turn on the calling thread otherwise; the second piece's
+ * weight gradient is added to the first's, so the thread count does not change the weights. The
+ * element-wise work (bias, activation, its derivative, the bias gradient) runs on the calling
+ * thread. Other cases fall back to Deeplearning4j's code: masks,
  * input dropout, weight noise, NHWC, dilation, activations other than relu and identity, other
  * data types, inputs that change between the passes, arrays of more than 2^31 - 1 values. The
  * outputs and gradients equal Deeplearning4j's up to float rounding (LeanConvLayerTest,
@@ -52,7 +60,12 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class LeanConvLayer extends org.deeplearning4j.nn.layers.convolution.ConvolutionLayer {
 
+  /** Pieces of a batch (images [0, ceil(n/2)) and the rest): fixed, whatever the thread count. */
+  static final int PIECES = 2;
+
   private final boolean skipInputGradient;
+  /** Threads for the pieces during a fit, or null: the pieces run in turn on the calling thread. */
+  private Workers workers;
   /** Set by the training forward pass of our own path, cleared when the backward pass used it. */
   private Kept kept;
   /** Whether the last backward pass ran our own path (for tests). */
@@ -79,6 +92,37 @@ final class LeanConvLayer extends org.deeplearning4j.nn.layers.convolution.Convo
   LeanConvLayer(NeuralNetConfiguration conf, DataType dataType, boolean skipInputGradient) {
     super(conf, dataType);
     this.skipInputGradient = skipInputGradient;
+  }
+
+  /**
+   * Hands the workers to every LeanConvLayer of a network, for the duration of a fit; null takes
+   * them back. The weights do not depend on it: the pieces are the same, and their weight gradients
+   * are summed in piece order.
+   */
+  static void useWorkers(MultiLayerNetwork net, Workers w) {
+    for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
+      if (layer instanceof LeanConvLayer lean) {
+        lean.workers = w;
+      }
+    }
+  }
+
+  /** @return whether the network has a LeanConvLayer */
+  static boolean presentIn(MultiLayerNetwork net) {
+    return java.util.Arrays.stream(net.getLayers()).anyMatch(LeanConvLayer.class::isInstance);
+  }
+
+  /** Runs piece(from, to) for each non-empty piece of n images, on the workers when there are some. */
+  private void inPieces(int n, Workers.RangeTask piece) {
+    int half = (n + 1) / 2;
+    if (workers == null || half == n) {
+      piece.run(0, 0, half);
+      if (half < n) {
+        piece.run(1, half, n);
+      }
+    } else {
+      workers.forEach(PIECES, (worker, t) -> piece.run(t, t == 0 ? 0 : half, t == 0 ? half : n));
+    }
   }
 
   @Override
@@ -139,11 +183,17 @@ final class LeanConvLayer extends org.deeplearning4j.nn.layers.convolution.Convo
         : workspaceMgr.dup(ArrayType.FF_WORKING_MEM, input, 'c');
     INDArray col = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
         new long[] {g.n, g.c, g.kh, g.kw, g.oh, g.ow}, 'c');
-    g.columns().im2col(DenseShape.pointer(x).asBuffer(), DenseShape.pointer(col).asBuffer());
     INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
         new long[] {g.n, g.o, g.oh, g.ow}, 'c');
-    ConvGemm.forward(DenseShape.pointer(cOrder(weights)), DenseShape.pointer(col), DenseShape.pointer(out), g.n,
-        g.o, g.k(), g.p());
+    Im2col columns = g.columns();
+    FloatPointer xp = DenseShape.pointer(x);
+    FloatPointer colp = DenseShape.pointer(col);
+    FloatPointer wp = DenseShape.pointer(cOrder(weights));
+    FloatPointer outp = DenseShape.pointer(out);
+    inPieces(g.n, (t, from, to) -> {
+      columns.im2col(xp.asBuffer(), colp.asBuffer(), from, to);
+      ConvGemm.forward(wp, colp, outp, from, to, g.o, g.k(), g.p());
+    });
     if (hasBias()) {
       INDArray bias = getParam(ConvolutionParamInitializer.BIAS_KEY);
       Nd4j.getExecutioner().exec(new BroadcastAddOp(out, bias.reshape(g.o), out, 1));
@@ -204,24 +254,35 @@ final class LeanConvLayer extends org.deeplearning4j.nn.layers.convolution.Convo
     if (!NdArrays.isCContiguous(weightGrad)) {
       throw new IllegalStateException("weight gradient view not in C order: " + weightGrad.shapeInfoToString());
     }
-    ConvGemm.weightGradient(DenseShape.pointer(delta), DenseShape.pointer(k.col), DenseShape.pointer(weightGrad),
-        g.n, g.o, g.k(), g.p());
+    // the second piece's weight gradient goes to scratch and is added afterwards
+    INDArray secondGrad = g.n > 1
+        ? workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT, weightGrad.shape(), 'c') : null;
+    INDArray next = skipInputGradient ? null : workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD,
+        DataType.FLOAT, new long[] {g.n, g.c, g.h, g.w}, 'c');
+    Im2col columns = g.columns();
+    FloatPointer deltap = DenseShape.pointer(delta);
+    FloatPointer colp = DenseShape.pointer(k.col);
+    FloatPointer wp = DenseShape.pointer(cOrder(getParam(ConvolutionParamInitializer.WEIGHT_KEY)));
+    FloatPointer[] dwp = {DenseShape.pointer(weightGrad), secondGrad == null ? null : DenseShape.pointer(secondGrad)};
+    FloatPointer nextp = next == null ? null : DenseShape.pointer(next);
+    inPieces(g.n, (t, from, to) -> {
+      ConvGemm.weightGradient(deltap, colp, dwp[t], from, to, g.o, g.k(), g.p());
+      if (nextp != null) {
+        // the im2col rows of these images are no longer needed: their column gradient overwrites them
+        ConvGemm.columnGradient(wp, deltap, colp, from, to, g.o, g.k(), g.p());
+        columns.col2im(colp.asBuffer(), nextp.asBuffer(), from, to);
+      }
+    });
+    if (secondGrad != null) {
+      weightGrad.addi(secondGrad);
+    }
     ret.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGrad, 'c');
     weightNoiseParams.clear();
     lastBackwardOwn = true;
-    if (skipInputGradient) {
-      // Nobody reads the first layer's input gradient, but the network's input preprocessor needs
-      // an array: zeros of the input's shape stand in for it.
-      return new Pair<>(ret, workspaceMgr.create(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c'));
-    }
-    INDArray weights = getParam(ConvolutionParamInitializer.WEIGHT_KEY);
-    // the im2col array is no longer needed: the column gradient overwrites it
-    ConvGemm.columnGradient(DenseShape.pointer(cOrder(weights)), DenseShape.pointer(delta),
-        DenseShape.pointer(k.col), g.n, g.o, g.k(), g.p());
-    INDArray next = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
-        new long[] {g.n, g.c, g.h, g.w}, 'c');
-    g.columns().col2im(DenseShape.pointer(k.col).asBuffer(), DenseShape.pointer(next).asBuffer());
-    return new Pair<>(ret, next);
+    // Nobody reads the first layer's input gradient, but the network's input preprocessor needs an
+    // array: zeros of the input's shape stand in for it.
+    return new Pair<>(ret, next != null ? next
+        : workspaceMgr.create(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c'));
   }
 
   /** @return the parameter itself (Deeplearning4j keeps its views in C order), or a C-order copy */

@@ -1,5 +1,6 @@
 package org.mnistkit.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,6 +20,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.mnistkit.core.concurrent.Workers;
 import org.mnistkit.nn.layers.Padding;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -84,6 +86,28 @@ class LeanConvTrainingTest {
     assertClose(dl4j.params(), lean.params(), "parameters after 4 steps");
     assertTrue(((LeanConvLayer) lean.getLayer(1)).lastBackwardOwn, "our own backward pass ran");
     assertFalse(java.util.Arrays.equals(before, lean.params().toFloatVector()), "the steps moved the weights");
+  }
+
+  @Test
+  void twoThreadsGiveTheSameWeightsAsOne() {
+    Nd4jRuntime.configure();
+    MultiLayerNetwork one = sameFirstThenValid().network();
+    MultiLayerNetwork two = new MultiLayerNetwork(one.getLayerWiseConfigurations().clone());
+    two.init(one.params().dup(), true);
+    TinyData d = TinyData.of(9, 162, 3, 25); // 9 images: pieces of 5 and 4
+    INDArray x = Nd4j.createFromArray(d.x.data()).reshape(9, 162);
+    INDArray y = Nd4j.createFromArray(d.y.data()).reshape(9, 3);
+    try (Workers workers = new Workers(2)) {
+      LeanConvLayer.useWorkers(two, workers);
+      for (int step = 0; step < 3; step++) {
+        one.fit(x, y);
+        two.fit(x, y);
+        assertArrayEquals(one.params().toFloatVector(), two.params().toFloatVector(), "step " + step);
+      }
+    } finally {
+      LeanConvLayer.useWorkers(two, null);
+    }
+    assertTrue(((LeanConvLayer) two.getLayer(1)).lastBackwardOwn, "our own backward pass ran");
   }
 
   /** @param own whether the conv layers are expected to run their own passes (else the fallback) */
