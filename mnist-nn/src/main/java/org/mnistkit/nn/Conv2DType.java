@@ -8,9 +8,9 @@ import org.mnistkit.nn.layers.Initializer;
 import org.tribuo.util.onnx.ONNXRef;
 
 /**
- * {@link Conv2D}: Deeplearning4j's ConvolutionLayer, as {@link LeanConvConf} for its faster
- * inference pass (NCHW, weights filters x channels x kh x kw, the layout of ONNX's Conv); in ONNX,
- * Conv with Deeplearning4j's padding spelled out, then the activation.
+ * {@link Conv2D}: Deeplearning4j's ConvolutionLayer, as {@link LeanConvConf} for its own inference
+ * and training passes (NCHW, weights filters x channels x kh x kw, the layout of ONNX's Conv); in
+ * ONNX, Conv with Deeplearning4j's padding spelled out, then the activation.
  */
 final class Conv2DType implements LayerType<Conv2D> {
 
@@ -61,7 +61,7 @@ final class Conv2DType implements LayerType<Conv2D> {
         .biasInit(c.biasInitializer() == Initializer.ONES ? 1 : 0)
         .hasBias(c.useBias());
     builder.build(); // Deeplearning4j's validation of the settings
-    return new LeanConvConf(builder);
+    return new LeanConvConf(builder, at.first());
   }
 
   @Override

@@ -179,9 +179,12 @@ final class DenseShape {
     return new FloatPointer(base).position(base.position() + off);
   }
 
-  /** @return a pointer to the values of a dense float array (see NdArrays.isDense), capacity set */
+  /**
+   * @return a pointer to the values of a dense float array (see NdArrays.isDense and
+   *     NdArrays.isCContiguous), capacity set
+   */
   static FloatPointer pointer(INDArray a) {
-    if (!NdArrays.isDense(a)) {
+    if (!NdArrays.isDense(a) && !NdArrays.isCContiguous(a)) {
       throw new IllegalArgumentException("expected a dense float array, got " + a.shapeInfoToString());
     }
     return new Raw(a.data().addressPointer().address(), a.length());

@@ -10,25 +10,46 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Deeplearning4j configuration of a 2D convolution whose implementation is {@link LeanConvLayer}:
  * identical to Deeplearning4j's {@link ConvolutionLayer} (same parameters, same settings, same
- * serialized form but for the class name) with a faster inference pass. Internal to mnist-nn and
- * package-private: Deeplearning4j's JSON reader instantiates it by name through Jackson, which
- * reaches package-private constructors.
+ * serialized form but for the class name and one flag) with its own inference and training
+ * passes. Internal to mnist-nn and package-private: Deeplearning4j's JSON reader instantiates it
+ * by name through Jackson, which reaches package-private constructors.
  */
 final class LeanConvConf extends ConvolutionLayer {
+
+  /** True when nothing consumes the gradient with respect to the input (first layer). */
+  private boolean skipInputGradient;
 
   /** For the JSON reader. */
   LeanConvConf() {}
 
-  /** @param builder a configured builder of Deeplearning4j's convolution layer */
-  LeanConvConf(ConvolutionLayer.Builder builder) {
+  /**
+   * @param builder a configured builder of Deeplearning4j's convolution layer
+   * @param skipInputGradient true for the first layer of the network
+   */
+  LeanConvConf(ConvolutionLayer.Builder builder, boolean skipInputGradient) {
     super(builder);
+    this.skipInputGradient = skipInputGradient;
+  }
+
+  boolean isSkipInputGradient() {
+    return skipInputGradient;
   }
 
   @Override
   public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
       Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
       DataType networkDataType) {
-    return LayerWiring.wire(new LeanConvLayer(conf, networkDataType), this, conf, listeners, layerIndex, paramsView,
-        initializeParams);
+    return LayerWiring.wire(new LeanConvLayer(conf, networkDataType, skipInputGradient), this, conf, listeners,
+        layerIndex, paramsView, initializeParams);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LeanConvConf other && super.equals(o) && skipInputGradient == other.skipInputGradient;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * super.hashCode() + Boolean.hashCode(skipInputGradient);
   }
 }

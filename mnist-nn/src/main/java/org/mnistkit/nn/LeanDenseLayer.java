@@ -54,7 +54,8 @@ final class LeanDenseLayer extends org.deeplearning4j.nn.layers.feedforward.dens
     return out;
   }
 
-  private static boolean derivableFromOutput(IActivation fn) {
+  /** @return whether f'(z) follows from a = f(z): identity, or plain relu (no cap, threshold or slope) */
+  static boolean derivableFromOutput(IActivation fn) {
     return fn instanceof ActivationIdentity
         || fn instanceof ActivationReLU relu && relu.getMax() == null && relu.getThreshold() == null
             && relu.getNegativeSlope() == null;

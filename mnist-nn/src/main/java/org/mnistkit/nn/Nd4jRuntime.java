@@ -28,8 +28,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * All-dense networks train and predict outside Deeplearning4j ({@link DenseSteps},
  * {@link DenseForward}) and still use both cores: they cut each large product into two fixed
  * pieces and run them on two Java threads, each calling OpenBLAS's sgemm, which the one-thread
- * setting above keeps on the calling thread. With {@code mnistkit.nn.nativeThreads} above 1,
- * training uses one Java thread.
+ * setting above keeps on the calling thread; {@link LeanConvLayer} does the same with two pieces
+ * of each batch during a convnet's fit. With {@code mnistkit.nn.nativeThreads} above 1, training
+ * uses one Java thread.
  *
  * <p>{@link #seed(long)} is the only place where mnist-nn seeds ND4J's global random generator
  * (used by dropout); Deeplearning4j seeds it itself from the configuration when it initializes

@@ -88,6 +88,26 @@ final class NdArrays {
   }
 
   /**
+   * @return whether a is float and one contiguous run in C order: the strides of a C-order array of
+   *     its shape (dimensions of size 1 may have any stride)
+   */
+  static boolean isCContiguous(INDArray a) {
+    if (a.dataType() != DataType.FLOAT || a.length() > Integer.MAX_VALUE) {
+      return false;
+    }
+    long[] shape = a.shape();
+    long[] stride = a.stride();
+    long expected = 1;
+    for (int i = shape.length - 1; i >= 0; i--) {
+      if (shape[i] != 1 && stride[i] != expected) {
+        return false;
+      }
+      expected *= shape[i];
+    }
+    return true;
+  }
+
+  /**
    * Copies a dense array (see {@link #isDense}), view or not, into dst[0 .. length). (ND4J's view
    * buffers already start at the view's first element, so the view's offset is not added again.)
    */

@@ -35,7 +35,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
  * absent from the native binary) then keeps the training forward pass's pre-activation and
  * im2col matrix for the backward pass instead of computing both again. Same arithmetic, same
  * weights (tested in ConvCacheTest); about a third less CPU per training step of the MNIST convnet
- * (docs/convnet-profile.md). On the CPU backend "device" memory is host memory.
+ * (docs/convnet-profile.md). On the CPU backend "device" memory is host memory. Since
+ * {@link LeanConvLayer} trains convolutions with its own pass, which keeps its own arrays, the
+ * cache serves only the cases where that layer falls back to Deeplearning4j's code.
  */
 final class NetworkFactory {
 
@@ -60,7 +62,7 @@ final class NetworkFactory {
     boolean firstDl4jLayer = true;
     for (int i = 0; i <= last; i++) {
       Dl4jSite site = new Dl4jSite(arch.inputShapes().get(i), i == last, loss,
-          firstDl4jLayer && !arch.isConvolutional());
+          firstDl4jLayer && !arch.isConvolutional(), firstDl4jLayer);
       org.deeplearning4j.nn.conf.layers.Layer layer = build(arch.layers().get(i), site);
       if (layer != null) {
         list.layer(layer);

@@ -17,8 +17,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * off the end first; before each epoch the training rows are reshuffled (seeded); each batch is
  * trained on (for an all-dense network that {@link DenseSteps} supports, with its own step on two
  * threads; otherwise copied into a reused native array and trained on with one Deeplearning4j
- * step); the loss and the metrics of each batch come from that step's own forward pass;
- * validation runs after the epoch without dropout; callbacks run last and may stop training.
+ * step, whose {@link LeanConvLayer}s get two worker threads for the fit); the loss and the metrics
+ * of each batch come from that step's own forward pass; validation runs after the epoch without
+ * dropout; callbacks run last and may stop training.
  */
 final class Trainer {
 
@@ -30,6 +31,14 @@ final class Trainer {
   /** A trainer that takes the DenseSteps path when the model allows it, on up to two threads. */
   Trainer(Sequential model, FitOptions options) {
     this(model, options, Nd4jRuntime.NATIVE_THREADS == 1 ? Math.min(DenseSteps.PIECES, Workers.defaultThreads()) : 1);
+  }
+
+  /**
+   * @return threads for LeanConvLayer's pieces: two with one native thread (as DenseSteps), else
+   *     one (the native ops then use the cores)
+   */
+  private static int convThreads() {
+    return Nd4jRuntime.NATIVE_THREADS == 1 ? Math.min(LeanConvLayer.PIECES, Workers.defaultThreads()) : 1;
   }
 
   /**
@@ -98,7 +107,9 @@ final class Trainer {
       net.setListeners(capture);
     }
     try (Batches batches = dense ? null : new Batches(batch, trainRows % batch, x.cols(), y.cols());
-        DenseSteps denseSteps = dense ? new DenseSteps(model, batch, denseThreads) : null) {
+        DenseSteps denseSteps = dense ? new DenseSteps(model, batch, denseThreads) : null;
+        Workers convWorkers = !dense && LeanConvLayer.presentIn(net) ? new Workers(convThreads()) : null) {
+      LeanConvLayer.useWorkers(net, convWorkers);
       options.callbacks().forEach(c -> c.onTrainBegin(model));
       for (int epoch = 0; epoch < options.epochs(); epoch++) {
         long epochStart = System.nanoTime();
@@ -128,6 +139,7 @@ final class Trainer {
       options.callbacks().forEach(c -> c.onTrainEnd(model));
     } finally {
       net.setListeners(Collections.emptyList());
+      LeanConvLayer.useWorkers(net, null);
     }
     int validationRows = vx == null ? 0 : vTo - vFrom;
     return recorder.build(options, trainRows, validationRows, arch.inputShape(), stoppedEarly);

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The convnet's training path with Deeplearning4j's layer cache (see NetworkFactory). */
+/**
+ * The convnet's training path with Deeplearning4j's layer cache (see NetworkFactory). Since
+ * LeanConvLayer trains with its own pass, the cache serves only its fallbacks: these tests check
+ * that convnets get it and that training is the same, bit for bit, with and without it.
+ */
 class ConvCacheTest {
 
   /** 8x8x1 images: conv 4 3x3 (6x6x4), pool (3x3x4), conv 6 2x2 (2x2x6), pool (1x1x6), 3 classes. */
