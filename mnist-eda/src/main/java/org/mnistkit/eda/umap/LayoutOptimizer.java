@@ -157,7 +157,7 @@ final class LayoutOptimizer {
           d2 += diff * diff;
         }
         d2 = Math.max(DIST_EPS, d2);
-        float pd2b = (float) Math.pow(d2, b);
+        float pd2b = FloatPow.pow(d2, b);
         float coef = (attractCoef * pd2b) / (d2 * (aF * pd2b + 1f));
         for (int c = 0; c < dim; c++) {
           float g = alpha * clip(coef * disp[c]);
@@ -185,7 +185,7 @@ final class LayoutOptimizer {
             r2 += diff * diff;
           }
           r2 = Math.max(DIST_EPS, r2);
-          float rc = repelCoef / ((0.001f + r2) * (aF * (float) Math.pow(r2, b) + 1f));
+          float rc = repelCoef / ((0.001f + r2) * (aF * FloatPow.pow(r2, b) + 1f));
           for (int c = 0; c < dim; c++) {
             head[j + c] += alpha * clip(rc * disp[c]);
           }
