@@ -126,11 +126,11 @@ final class DenseSteps implements AutoCloseable {
         sb[l] = new float[nOut[l]];
         gb[l] = new float[nOut[l]];
       }
+      workers = new Workers(Math.max(1, Math.min(PIECES, threads)));
     } catch (OutOfMemoryError | RuntimeException e) {
       freeNative();
       throw e;
     }
-    workers = new Workers(Math.max(1, Math.min(PIECES, threads)));
   }
 
   /**
@@ -350,15 +350,17 @@ final class DenseSteps implements AutoCloseable {
     }
   }
 
-  /** Frees the native scratch allocated so far (null entries are skipped). */
+  /** Frees the native scratch allocated so far (null entries are skipped); a second call frees nothing. */
   private void freeNative() {
-    if (xn != null) {
+    if (xn != null && !xn.isNull()) {
       Pointer.free(xn);
+      xn.setNull();
     }
     for (FloatPointer[] ps : List.of(an, dzn, gn)) {
-      for (FloatPointer p : ps) {
-        if (p != null) {
-          Pointer.free(p);
+      for (int i = 0; i < ps.length; i++) {
+        if (ps[i] != null) {
+          Pointer.free(ps[i]);
+          ps[i] = null;
         }
       }
     }

@@ -16,7 +16,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class LeanConvConf extends ConvolutionLayer {
 
-  /** True when nothing consumes the gradient with respect to the input (first layer). */
+  /**
+   * True when nothing consumes the gradient with respect to the input (first layer): its backward
+   * pass then returns zeros for that gradient, so this network cannot give input gradients (saliency
+   * maps) or be placed behind other layers; mnistkit's Sequential does neither (its network is
+   * internal), and the flag is part of the saved configuration.
+   */
   private boolean skipInputGradient;
 
   /** For the JSON reader. */

@@ -1,5 +1,6 @@
 package org.mnistkit.nn;
 
+import java.lang.ref.Reference;
 import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -173,7 +174,8 @@ final class LeanConvLayer extends org.deeplearning4j.nn.layers.convolution.Convo
 
   private INDArray trainingForward(INDArray weights, LayerWorkspaceMgr workspaceMgr) {
     Geometry g = geometry(weights);
-    if ((long) g.n * g.k() * g.p() > Integer.MAX_VALUE || (long) g.n * g.c * g.h * g.w > Integer.MAX_VALUE) {
+    if ((long) g.n * g.k() * g.p() > Integer.MAX_VALUE || (long) g.n * g.c * g.h * g.w > Integer.MAX_VALUE
+        || (long) g.n * g.o * g.p() > Integer.MAX_VALUE) {
       return super.activate(true, workspaceMgr);
     }
     // Deeplearning4j's cache of an earlier pass of its own must not outlive this one.
@@ -188,12 +190,16 @@ final class LeanConvLayer extends org.deeplearning4j.nn.layers.convolution.Convo
     Im2col columns = g.columns();
     FloatPointer xp = DenseShape.pointer(x);
     FloatPointer colp = DenseShape.pointer(col);
-    FloatPointer wp = DenseShape.pointer(cOrder(weights));
     FloatPointer outp = DenseShape.pointer(out);
+    INDArray w = cOrder(weights);
+    FloatPointer wp = DenseShape.pointer(w);
     inPieces(g.n, (t, from, to) -> {
       columns.im2col(xp.asBuffer(), colp.asBuffer(), from, to);
       ConvGemm.forward(wp, colp, outp, from, to, g.o, g.k(), g.p());
     });
+    // the raw pointers do not keep the arrays alive (without workspaces the GC could free them)
+    Reference.reachabilityFence(x);
+    Reference.reachabilityFence(w);
     if (hasBias()) {
       INDArray bias = getParam(ConvolutionParamInitializer.BIAS_KEY);
       Nd4j.getExecutioner().exec(new BroadcastAddOp(out, bias.reshape(g.o), out, 1));
@@ -262,7 +268,8 @@ final class LeanConvLayer extends org.deeplearning4j.nn.layers.convolution.Convo
     Im2col columns = g.columns();
     FloatPointer deltap = DenseShape.pointer(delta);
     FloatPointer colp = DenseShape.pointer(k.col);
-    FloatPointer wp = DenseShape.pointer(cOrder(getParam(ConvolutionParamInitializer.WEIGHT_KEY)));
+    INDArray w = cOrder(getParam(ConvolutionParamInitializer.WEIGHT_KEY));
+    FloatPointer wp = DenseShape.pointer(w);
     FloatPointer[] dwp = {DenseShape.pointer(weightGrad), secondGrad == null ? null : DenseShape.pointer(secondGrad)};
     FloatPointer nextp = next == null ? null : DenseShape.pointer(next);
     inPieces(g.n, (t, from, to) -> {
@@ -273,6 +280,9 @@ final class LeanConvLayer extends org.deeplearning4j.nn.layers.convolution.Convo
         columns.col2im(colp.asBuffer(), nextp.asBuffer(), from, to);
       }
     });
+    Reference.reachabilityFence(delta);
+    Reference.reachabilityFence(k);
+    Reference.reachabilityFence(w);
     if (secondGrad != null) {
       weightGrad.addi(secondGrad);
     }

@@ -45,7 +45,13 @@ final class SharedRows implements Serializable {
       return jsc.broadcast(new SharedRows(data.withoutCodes(), handles));
     } catch (RuntimeException | OutOfMemoryError e) {
       // the chunks already shipped would stay in the block managers until the context stops
-      handles.forEach(Broadcast::destroy);
+      for (Broadcast<byte[]> chunk : handles) {
+        try {
+          chunk.destroy();
+        } catch (RuntimeException d) {
+          e.addSuppressed(d);
+        }
+      }
       throw e;
     }
   }

@@ -17,7 +17,8 @@ package org.mnistkit.eda.umap;
  *
  * The result differs from {@code (float) Math.pow(x, b)} by at most one unit in the last place
  * for normal positive x and b in (0, 4] (FloatPowTest); zero, subnormal, negative, infinite and NaN
- * arguments go to {@code Math.pow}.
+ * arguments, and those whose power lies far outside float's range (|b log2 x| &gt;= 1000, or b not
+ * finite), go to {@code Math.pow}.
  */
 final class FloatPow {
 
@@ -46,7 +47,7 @@ final class FloatPow {
 
   /**
    * @param x the base
-   * @param b the exponent, in (0, 4] for the accuracy stated in the class comment
+   * @param b the exponent, any value; in (0, 4] for the accuracy stated in the class comment
    * @return x<sup>b</sup> rounded to float
    */
   static float pow(float x, double b) {
@@ -61,6 +62,9 @@ final class FloatPow {
     double z2 = z * z;
     double ln1pz = (z - 0.5 * z2) + z2 * (z * (1.0 / 3) - z2 * 0.25);
     double y = b * (((biased - 127) + LOG2_C[i]) + ln1pz * INV_LN2);
+    if (!(Math.abs(y) < 1000)) { // 2^y beyond float's range (or b not finite): the exponent bits would overflow
+      return (float) Math.pow(x, b);
+    }
     double shifted = y * 64 + SHIFTER;
     // round(y * 64): the low 52 bits of shifted hold 2^51 + round(y * 64)
     long k = (Double.doubleToRawLongBits(shifted) & 0xF_FFFF_FFFF_FFFFL) - (1L << 51);

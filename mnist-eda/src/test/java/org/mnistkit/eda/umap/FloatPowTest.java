@@ -43,4 +43,16 @@ class FloatPowTest {
     }
     assertEquals(Float.MIN_NORMAL, FloatPow.pow(Float.MIN_NORMAL, 1.0));
   }
+
+  @Test
+  void powersFarOutsideFloatsRangeAreMathPows() {
+    float eps = Math.ulp(1.0f);
+    float[][] cases = {{1e38f, 10}, {eps, 50}, {Float.MAX_VALUE, 8}, {Float.MAX_VALUE, 1}, {eps, -50}, {2f, 1100},
+        {3f, Float.POSITIVE_INFINITY}, {0.5f, Float.POSITIVE_INFINITY}, {3f, Float.NaN}};
+    for (float[] c : cases) {
+      assertEquals((float) Math.pow(c[0], c[1]), FloatPow.pow(c[0], c[1]), c[0] + "^" + c[1]);
+    }
+    assertEquals(Float.POSITIVE_INFINITY, FloatPow.pow(1e38f, 10));
+    assertEquals(0f, FloatPow.pow(eps, 50));
+  }
 }
