@@ -22,6 +22,11 @@ class Im2colTest {
     "1, 2, 9, 9, 3, 3, 2, 2, 1, 1",
     "3, 1, 10, 8, 3, 3, 2, 3, 0, 2",
     "1, 1, 4, 4, 2, 2, 1, 1, 1, 1",
+    // padding as wide as the kernel (whole rows of zeros), stride wider than the kernel (pixels no
+    // column reads, which col2im must leave at 0), uneven padding
+    "1, 2, 5, 5, 2, 2, 3, 3, 2, 2",
+    "2, 1, 8, 7, 2, 2, 3, 3, 0, 0",
+    "1, 1, 6, 5, 3, 3, 2, 1, 0, 2",
   })
   void matchesLibnd4j(int n, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw) {
     Nd4jRuntime.configure();
