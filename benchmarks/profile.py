@@ -36,10 +36,9 @@ def run(args, jfr_file):
     p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode != 0:
         sys.exit(f"profile.py: {' '.join(cmd)} exited {p.returncode}:\n{p.stderr[-2000:]}")
-    text = p.stdout + p.stderr
-    start = p.stdout.find("\n{") + 1 if not p.stdout.startswith("{") else 0
-    result, _ = json.JSONDecoder().raw_decode(p.stdout[start:])
-    return result, text
+    # JFR's "Started recording" line comes before the JSON; -XX:+CITime's report after it
+    result, _ = json.JSONDecoder().raw_decode(p.stdout[p.stdout.index("{"):])
+    return result, p.stdout + p.stderr
 
 
 def jit_seconds(text):
@@ -54,7 +53,10 @@ def jit_seconds(text):
 
 
 def samples(jfr_file):
-    jfr = os.path.join(os.path.dirname(shutil.which("java") and os.path.realpath(shutil.which("java"))), "jfr")
+    java = shutil.which("java")
+    if java is None:
+        sys.exit("profile.py: no `java` on the PATH")
+    jfr = os.path.join(os.path.dirname(os.path.realpath(java)), "jfr")
     p = subprocess.run([jfr, "print", "--json", "--events", "jdk.ExecutionSample", jfr_file],
                        capture_output=True, text=True, check=True)
     events = json.loads(p.stdout)["recording"]["events"]
@@ -69,8 +71,7 @@ def samples(jfr_file):
         if frames:
             m = frames[0]["method"]
             by_method[m["type"]["name"].replace("/", ".") + "." + m["name"]] += 1
-            if any("org/mnistkit/" in f["method"]["type"]["name"] for f in frames[:1]):
-                ours += 1
+            ours += m["type"]["name"].startswith("org/mnistkit/")
     return len(events), by_thread, by_method, ours
 
 
